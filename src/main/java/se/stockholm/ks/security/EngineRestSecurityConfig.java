@@ -1,0 +1,32 @@
+package se.stockholm.ks.security;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Requires authentication on the engine REST API ({@code /engine-rest/*}).
+ *
+ * <p>Camunda's own {@link ProcessEngineAuthenticationFilter} checks HTTP Basic credentials
+ * against the engine's identity service and answers 401 with {@code WWW-Authenticate} when they
+ * are missing or wrong; the authenticated user and groups then go through the engine's
+ * authorization checks. The webapps (Tasklist, Cockpit, Admin) use their own session login.
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineRestSecurityConfig {
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("camunda-engine-rest-auth");
+    registration.addInitParameter(
+        ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(10);
+    return registration;
+  }
+}

@@ -1,0 +1,25 @@
+package se.stockholm.ks.security;
+
+/**
+ * The fixed candidate groups of the process. The rotlar ({@code rotel-i}, …), the parties
+ * ({@code parti-l}, …) and the remissinstanser's groups come from
+ * {@link se.stockholm.ks.organisation.Organisation}.
+ */
+public final class Grupper {
+
+  /** Registrator and kansli at kommunstyrelsen: intake, fördelning, escalations. */
+  public static final String KS_KANSLI = "ks-kansli";
+  /** Secretary of borgarrådsberedningen: records the outcome. */
+  public static final String BRB_SEKRETERARE = "brb-sekreterare";
+  /** Secretary of kommunstyrelsen: records the beslut, justering and anslag. */
+  public static final String KS_SEKRETERARE = "ks-sekreterare";
+  /** Process owners: watch every case in Cockpit, change nothing. */
+  public static final String PROCESSAGARE = "processagare";
+  /** Service accounts of other systems: start, read and withdraw cases over REST. */
+  public static final String INTEGRATION = "integration";
+  /** Camunda's administrators (created by the starter with the admin user). */
+  public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+  private Grupper() {
+  }
+}
