@@ -1,0 +1,407 @@
+package se.stockholm.ks.diarium;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The diarium: registers ärenden and their handlingar and events, numbers them, and keeps them.
+ * This is the record of the allmänna handlingar (offentlighets- och sekretesslagen 5 kap), not
+ * Camunda's history.
+ *
+ * <p>Every method joins the caller's transaction (a delegate runs in the engine's transaction, so
+ * a registration and the step that caused it commit or roll back together). Numbers are taken
+ * under row locks: diarienummer are consecutive within a year with no duplicates and no gaps, also
+ * across application nodes on one database; handlingar are numbered 1, 2, … within the ärende in
+ * the order registered.
+ */
+@Service
+@Transactional
+public class Diarium {
+
+  /** Business dates are Swedish dates. */
+  public static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+
+  private final JdbcClient jdbc;
+  private final DiariumInstallningar installningar;
+  private final Innehallskontroll kontroll;
+  private final TransactionTemplate newTransaction;
+
+  Diarium(JdbcClient jdbc, DiariumInstallningar installningar, Innehallskontroll kontroll,
+          PlatformTransactionManager transactionManager) {
+    this.jdbc = jdbc;
+    this.installningar = installningar;
+    this.kontroll = kontroll;
+    this.newTransaction = new TransactionTemplate(transactionManager);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /**
+   * Registers a new ärende and gives it the next diarienummer of the year it was received
+   * (the date of {@code inkom} in Europe/Stockholm).
+   *
+   * @param nytt the ärende
+   * @return the registered ärende
+   * @throws IllegalArgumentException when a required field is missing
+   */
+  public Arende registreraArende(NyttArende nytt) {
+    requireText(nytt.rubrik(), "rubrik");
+    requireText(nytt.arendetyp(), "arendetyp");
+    if (nytt.inkom() == null || nytt.avsandare() == null) {
+      throw new IllegalArgumentException("Inkomsttid och avsändare krävs");
+    }
+    requireText(nytt.avsandare().namn(), "avsandare.namn");
+    LocalDate inkomDatum = nytt.inkom().atZoneSameInstant(STOCKHOLM).toLocalDate();
+    String diarium = installningar.diarium();
+    int ar = inkomDatum.getYear();
+    int lopnummer = nastaLopnummer(diarium, ar);
+    Diarienummer dnr = new Diarienummer(diarium, ar, lopnummer);
+    jdbc.sql("""
+            insert into arende (diarienummer, diarium, ar, lopnummer, arendetyp, rubrik, status, inkom_datum,
+              inkom_tid, avsandare_namn, avsandare_parti, avsandare_roll, registrerad_tid, registrerad_av)
+            values (:dnr, :diarium, :ar, :lopnummer, :typ, :rubrik, :status, :inkomDatum, :inkomTid,
+              :namn, :parti, :roll, :nu, :av)""")
+        .param("dnr", dnr.toString())
+        .param("diarium", diarium)
+        .param("ar", ar)
+        .param("lopnummer", lopnummer)
+        .param("typ", nytt.arendetyp())
+        .param("rubrik", nytt.rubrik().strip())
+        .param("status", Arendestatus.PAGAENDE.name())
+        .param("inkomDatum", inkomDatum)
+        .param("inkomTid", nytt.inkom())
+        .param("namn", nytt.avsandare().namn().strip())
+        .param("parti", nytt.avsandare().parti())
+        .param("roll", nytt.avsandare().roll())
+        .param("nu", nu())
+        .param("av", nytt.registreradAv())
+        .update();
+    return arende(dnr).orElseThrow();
+  }
+
+  /**
+   * @param dnr a diarienummer
+   * @return the ärende, or empty when no such ärende is registered
+   */
+  @Transactional(readOnly = true)
+  public Optional<Arende> arende(Diarienummer dnr) {
+    return jdbc.sql("select * from arende where diarienummer = ?").param(dnr.toString())
+        .query(Diarium::mapArende).optional();
+  }
+
+  /**
+   * @param processInstanceId a process instance of the skrivelse process
+   * @return the ärende it carries, or empty
+   */
+  @Transactional(readOnly = true)
+  public Optional<Arende> arendeForProcess(String processInstanceId) {
+    return jdbc.sql("select * from arende where process_instance_id = ?").param(processInstanceId)
+        .query(Diarium::mapArende).optional();
+  }
+
+  /**
+   * Links the ärende to the process instance that carries it.
+   *
+   * @param dnr the ärende
+   * @param processInstanceId the process instance
+   * @throws ArendeSaknasException when the ärende does not exist
+   */
+  public void kopplaProcess(Diarienummer dnr, String processInstanceId) {
+    uppdatera(dnr, "update arende set process_instance_id = ? where diarienummer = ?", processInstanceId);
+  }
+
+  /**
+   * Records the fördelning: the rotel and its föredragande borgarråd.
+   *
+   * @param dnr the ärende
+   * @param rotel rotel id, e.g. {@code rotel-i}
+   * @param foredragandeBorgarrad name of the borgarråd
+   * @throws ArendeSaknasException when the ärende does not exist
+   */
+  public void fordela(Diarienummer dnr, String rotel, String foredragandeBorgarrad) {
+    int n = jdbc.sql("update arende set rotel = ?, foredragande_borgarrad = ? where diarienummer = ?")
+        .params(rotel, foredragandeBorgarrad, dnr.toString()).update();
+    if (n == 0) {
+      throw new ArendeSaknasException(dnr);
+    }
+  }
+
+  /**
+   * Sets the ärende's status; {@code AVSLUTAT} and {@code ATERKALLAT} also set the closing date.
+   *
+   * @param dnr the ärende
+   * @param status the new status
+   * @throws ArendeSaknasException when the ärende does not exist
+   */
+  public void andraStatus(Diarienummer dnr, Arendestatus status) {
+    LocalDate avslutad = status == Arendestatus.AVSLUTAT || status == Arendestatus.ATERKALLAT ? idag() : null;
+    int n = jdbc.sql("update arende set status = ?, avslutad_datum = ? where diarienummer = ?")
+        .params(status.name(), avslutad, dnr.toString()).update();
+    if (n == 0) {
+      throw new ArendeSaknasException(dnr);
+    }
+  }
+
+  /**
+   * Registers a handling in the ärende and gives it the next number. With a
+   * {@link NyHandling#kallaNyckel() källnyckel} that is already registered, returns that handling
+   * and registers nothing (a retried step never registers twice).
+   *
+   * @param dnr the ärende
+   * @param ny the handling
+   * @return the registered handling
+   * @throws ArendeSaknasException when the ärende does not exist
+   * @throws OgiltigHandlingException when the content is empty, too large or not allowed
+   */
+  public Handling registreraHandling(Diarienummer dnr, NyHandling ny) {
+    if (ny.kallaNyckel() != null) {
+      Optional<Handling> redan = handlingMedKalla(ny.kallaNyckel());
+      if (redan.isPresent()) {
+        return redan.get();
+      }
+    }
+    requireText(ny.rubrik(), "rubrik");
+    if (ny.handlingstyp() == null || ny.status() == null || ny.datum() == null) {
+      throw new IllegalArgumentException("Handlingstyp, status och datum krävs");
+    }
+    boolean harFil = ny.fil() != null;
+    boolean harText = ny.text() != null && !ny.text().isBlank();
+    if (!harFil && !harText) {
+      throw new OgiltigHandlingException("text", "Handlingen '" + ny.rubrik() + "' saknar både text och fil.");
+    }
+    kontroll.kontrolleraText("text", ny.text());
+    String mediatyp = harFil ? kontroll.kontrolleraFil(ny.fil(), ny.filnamn()) : "text/plain";
+    byte[] innehall = harFil ? ny.fil() : ny.text().getBytes(StandardCharsets.UTF_8);
+
+    long arendeId = lasArende(dnr);
+    int lopnummer = jdbc.sql("select coalesce(max(lopnummer), 0) + 1 from handling where arende_id = ?")
+        .param(arendeId).query(Integer.class).single();
+    String dokumentnummer = dnr.dokumentnummer(lopnummer);
+    jdbc.sql("""
+            insert into handling (arende_id, lopnummer, dokumentnummer, handlingstyp, rubrik, datum, status,
+              avsandare, mottagare, filnamn, mediatyp, storlek, sha256, text_innehall, fil_innehall, struktur,
+              hanvisar_till, kalla_nyckel, registrerad_tid, registrerad_av)
+            values (:arende, :lopnummer, :dokumentnummer, :typ, :rubrik, :datum, :status, :avsandare,
+              :mottagare, :filnamn, :mediatyp, :storlek, :sha256, :text, :fil, :struktur, :hanvisar, :kalla,
+              :nu, :av)""")
+        .param("arende", arendeId)
+        .param("lopnummer", lopnummer)
+        .param("dokumentnummer", dokumentnummer)
+        .param("typ", ny.handlingstyp().name())
+        .param("rubrik", ny.rubrik().strip())
+        .param("datum", ny.datum())
+        .param("status", ny.status().name())
+        .param("avsandare", ny.avsandare())
+        .param("mottagare", ny.mottagare())
+        .param("filnamn", harFil ? ny.filnamn() : null)
+        .param("mediatyp", mediatyp)
+        .param("storlek", (long) innehall.length)
+        .param("sha256", Innehallskontroll.sha256(innehall))
+        .param("text", harText ? ny.text() : null)
+        .param("fil", harFil ? ny.fil() : null)
+        .param("struktur", ny.struktur())
+        .param("hanvisar", ny.hanvisarTill())
+        .param("kalla", ny.kallaNyckel())
+        .param("nu", nu())
+        .param("av", ny.registreradAv())
+        .update();
+    Handling handling = handling(dokumentnummer).orElseThrow();
+    registreraHandelse(dnr, Handelsetyp.HANDLING_REGISTRERAD,
+        ny.handlingstyp().text() + " registrerad som " + dokumentnummer + ": " + ny.rubrik().strip(),
+        ny.registreradAv(), dokumentnummer, null);
+    return handling;
+  }
+
+  /**
+   * @param dnr the ärende
+   * @return its handlingar in number order
+   * @throws ArendeSaknasException when the ärende does not exist
+   */
+  @Transactional(readOnly = true)
+  public List<Handling> handlingar(Diarienummer dnr) {
+    long arendeId = arendeId(dnr);
+    return jdbc.sql("select " + HANDLING_FIELDS + " from handling where arende_id = ? order by lopnummer").param(arendeId)
+        .query(Diarium::mapHandling).list();
+  }
+
+  /**
+   * @param dokumentnummer e.g. {@code KS 2025/1513-3}
+   * @return the handling, or empty
+   */
+  @Transactional(readOnly = true)
+  public Optional<Handling> handling(String dokumentnummer) {
+    return jdbc.sql("select " + HANDLING_FIELDS + " from handling where dokumentnummer = ?").param(dokumentnummer)
+        .query(Diarium::mapHandling).optional();
+  }
+
+  /**
+   * @param dokumentnummer e.g. {@code KS 2025/1513-3}
+   * @return the handling with its content, or empty
+   */
+  @Transactional(readOnly = true)
+  public Optional<HandlingInnehall> innehall(String dokumentnummer) {
+    return jdbc.sql("select " + HANDLING_FIELDS + ", text_innehall, fil_innehall, struktur from handling"
+            + " where dokumentnummer = ?")
+        .param(dokumentnummer)
+        .query((rs, i) -> new HandlingInnehall(mapHandling(rs, i), rs.getString("text_innehall"),
+            rs.getBytes("fil_innehall"), rs.getString("struktur")))
+        .optional();
+  }
+
+  /**
+   * Records an event in the ärende. With a källnyckel already recorded, records nothing.
+   *
+   * @param dnr the ärende
+   * @param typ what happened
+   * @param beskrivning a sentence in Swedish
+   * @param aktor user id, or null for the system
+   * @param dokumentnummer the handling concerned, or null
+   * @param kallaNyckel idempotency key, or null
+   * @throws ArendeSaknasException when the ärende does not exist
+   */
+  public void registreraHandelse(Diarienummer dnr, Handelsetyp typ, String beskrivning, String aktor,
+                                 String dokumentnummer, String kallaNyckel) {
+    if (kallaNyckel != null && jdbc.sql("select count(*) from arende_handelse where kalla_nyckel = ?")
+        .param(kallaNyckel).query(Integer.class).single() > 0) {
+      return;
+    }
+    long arendeId = arendeId(dnr);
+    jdbc.sql("""
+            insert into arende_handelse (arende_id, tid, handelsetyp, beskrivning, aktor, dokumentnummer, kalla_nyckel)
+            values (?, ?, ?, ?, ?, ?, ?)""")
+        .params(arendeId, nu(), typ.name(), trunc(beskrivning, 2000), aktor, dokumentnummer, kallaNyckel)
+        .update();
+  }
+
+  /**
+   * @param dnr the ärende
+   * @return its events in the order they happened
+   * @throws ArendeSaknasException when the ärende does not exist
+   */
+  @Transactional(readOnly = true)
+  public List<Handelse> handelser(Diarienummer dnr) {
+    long arendeId = arendeId(dnr);
+    return jdbc.sql("""
+            select tid, handelsetyp, beskrivning, aktor, dokumentnummer from arende_handelse
+            where arende_id = ? order by id""")
+        .param(arendeId)
+        .query((rs, i) -> new Handelse(rs.getObject("tid", OffsetDateTime.class),
+            Handelsetyp.valueOf(rs.getString("handelsetyp")), rs.getString("beskrivning"),
+            rs.getString("aktor"), rs.getString("dokumentnummer")))
+        .list();
+  }
+
+  /** @return today in Europe/Stockholm, by the engine's clock (moved in process tests) */
+  public static LocalDate idag() {
+    return nu().atZoneSameInstant(STOCKHOLM).toLocalDate();
+  }
+
+  /** @return now, by the engine's clock, with Stockholm's offset */
+  public static OffsetDateTime nu() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(STOCKHOLM).toOffsetDateTime();
+  }
+
+  // --- numbering -------------------------------------------------------------------------------
+
+  private int nastaLopnummer(String diarium, int ar) {
+    if (uppraknaSerie(diarium, ar) == 0) {
+      skapaSerie(diarium, ar);
+      if (uppraknaSerie(diarium, ar) == 0) {
+        throw new IllegalStateException("Löpnummerserien " + diarium + " " + ar + " saknas");
+      }
+    }
+    return jdbc.sql("select senaste_lopnummer from diarienummer_serie where diarium = ? and ar = ?")
+        .params(diarium, ar).query(Integer.class).single();
+  }
+
+  /** Increments the series under its row lock, held until the caller's transaction ends. */
+  private int uppraknaSerie(String diarium, int ar) {
+    return jdbc.sql("update diarienummer_serie set senaste_lopnummer = senaste_lopnummer + 1 where diarium = ? and ar = ?")
+        .params(diarium, ar).update();
+  }
+
+  /** Creates the year's series in a transaction of its own; another node may have done it first. */
+  private void skapaSerie(String diarium, int ar) {
+    try {
+      newTransaction.executeWithoutResult(status -> jdbc
+          .sql("insert into diarienummer_serie (diarium, ar, senaste_lopnummer) values (?, ?, ?)")
+          .params(diarium, ar, installningar.forstaLopnummer(ar) - 1).update());
+    } catch (DuplicateKeyException alreadyThere) {
+      // created concurrently: fine, it starts where configured either way
+    }
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------
+
+  private Optional<Handling> handlingMedKalla(String kallaNyckel) {
+    return jdbc.sql("select " + HANDLING_FIELDS + " from handling where kalla_nyckel = ?").param(kallaNyckel)
+        .query(Diarium::mapHandling).optional();
+  }
+
+  private long arendeId(Diarienummer dnr) {
+    return jdbc.sql("select id from arende where diarienummer = ?").param(dnr.toString())
+        .query(Long.class).optional().orElseThrow(() -> new ArendeSaknasException(dnr));
+  }
+
+  /** Locks the ärende's row so handlingar are numbered one at a time. */
+  private long lasArende(Diarienummer dnr) {
+    return jdbc.sql("select id from arende where diarienummer = ? for update").param(dnr.toString())
+        .query(Long.class).optional().orElseThrow(() -> new ArendeSaknasException(dnr));
+  }
+
+  private void uppdatera(Diarienummer dnr, String sql, Object value) {
+    if (jdbc.sql(sql).params(value, dnr.toString()).update() == 0) {
+      throw new ArendeSaknasException(dnr);
+    }
+  }
+
+  private static void requireText(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(field + " krävs");
+    }
+  }
+
+  private static String trunc(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+
+  private static final String HANDLING_FIELDS = """
+      lopnummer, dokumentnummer, handlingstyp, rubrik, datum, status, avsandare, mottagare, filnamn,
+        mediatyp, storlek, sha256, hanvisar_till, registrerad_tid, registrerad_av,
+        text_innehall is not null as har_text, fil_innehall is not null as har_fil""";
+
+  private static Handling mapHandling(ResultSet rs, int row) throws SQLException {
+    return new Handling(rs.getInt("lopnummer"), rs.getString("dokumentnummer"),
+        Handlingstyp.valueOf(rs.getString("handlingstyp")), rs.getString("rubrik"),
+        rs.getObject("datum", LocalDate.class), HandlingStatus.valueOf(rs.getString("status")),
+        rs.getString("avsandare"), rs.getString("mottagare"), rs.getString("filnamn"),
+        rs.getString("mediatyp"), rs.getLong("storlek"), rs.getString("sha256"),
+        rs.getString("hanvisar_till"), rs.getBoolean("har_text"), rs.getBoolean("har_fil"),
+        rs.getObject("registrerad_tid", OffsetDateTime.class), rs.getString("registrerad_av"));
+  }
+
+  private static Arende mapArende(ResultSet rs, int row) throws SQLException {
+    return new Arende(rs.getLong("id"), Diarienummer.parse(rs.getString("diarienummer")),
+        rs.getString("arendetyp"), rs.getString("rubrik"), Arendestatus.valueOf(rs.getString("status")),
+        rs.getObject("inkom_datum", LocalDate.class), rs.getObject("inkom_tid", OffsetDateTime.class),
+        rs.getObject("avslutad_datum", LocalDate.class),
+        new Avsandare(rs.getString("avsandare_namn"), rs.getString("avsandare_parti"),
+            rs.getString("avsandare_roll")),
+        rs.getString("foredragande_borgarrad"), rs.getString("rotel"), rs.getString("process_instance_id"),
+        rs.getObject("registrerad_tid", OffsetDateTime.class), rs.getString("registrerad_av"));
+  }
+}

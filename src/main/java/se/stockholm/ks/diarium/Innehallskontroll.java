@@ -1,0 +1,95 @@
+package se.stockholm.ks.diarium;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.apache.tika.Tika;
+import org.apache.tika.mime.MediaType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks and describes a handling's content: the media type is detected from the bytes with Apache
+ * Tika (the client's claim is not trusted), empty and oversized files and types that are not
+ * allowed are rejected with a message the user can act on, and the SHA-256 is computed.
+ */
+@Component
+public class Innehallskontroll {
+
+  private final DiariumInstallningar installningar;
+  private final Tika tika = new Tika();
+
+  Innehallskontroll(DiariumInstallningar installningar) {
+    this.installningar = installningar;
+  }
+
+  /**
+   * Detects the media type of a file and checks it against the rules.
+   *
+   * @param bytes the file's content
+   * @param filnamn the file's name as given (a hint only), may be null
+   * @return the detected media type, e.g. {@code application/pdf}
+   * @throws OgiltigHandlingException when the file is empty, too large or of a type not allowed
+   */
+  public String kontrolleraFil(byte[] bytes, String filnamn) {
+    if (bytes == null || bytes.length == 0) {
+      throw new OgiltigHandlingException("fil", "Filen " + namn(filnamn) + "är tom (0 byte). Bifoga filen på nytt.");
+    }
+    long max = installningar.maxFilstorlek().toBytes();
+    if (bytes.length > max) {
+      throw new OgiltigHandlingException("fil", "Filen " + namn(filnamn) + "är " + megabyte(bytes.length)
+          + " MB; största tillåtna storlek är " + megabyte(max) + " MB. Dela upp eller komprimera filen.");
+    }
+    String mediatyp = detektera(bytes, filnamn);
+    if (!installningar.tillatnaMediatyper().contains(mediatyp)) {
+      throw new OgiltigHandlingException("fil", "Filen " + namn(filnamn) + "är av typen " + mediatyp
+          + ", som inte tas emot. Tillåtna typer: PDF, Word, OpenDocument, RTF, text, PNG och JPEG.");
+    }
+    return mediatyp;
+  }
+
+  /**
+   * Checks a text's length.
+   *
+   * @param falt the form field, for the message
+   * @param text the text
+   * @throws OgiltigHandlingException when the text is longer than allowed
+   */
+  public void kontrolleraText(String falt, String text) {
+    if (text != null && text.length() > installningar.maxTextlangd()) {
+      throw new OgiltigHandlingException(falt, "Texten har " + text.length() + " tecken; högst "
+          + installningar.maxTextlangd() + " tecken tas emot. Bifoga långa texter som fil.");
+    }
+  }
+
+  /**
+   * @param bytes content
+   * @return the SHA-256 of the content, lower-case hex
+   */
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 saknas i JVM:en", e);
+    }
+  }
+
+  private String detektera(byte[] bytes, String filnamn) {
+    try {
+      MediaType type = MediaType.parse(tika.detect(new ByteArrayInputStream(bytes), filnamn));
+      return type == null ? "application/octet-stream" : type.getBaseType().toString();
+    } catch (IOException e) {
+      throw new IllegalStateException("Kan inte läsa filen", e);
+    }
+  }
+
+  private static String namn(String filnamn) {
+    return filnamn == null || filnamn.isBlank() ? "" : "'" + filnamn + "' ";
+  }
+
+  private static String megabyte(long bytes) {
+    return String.format(java.util.Locale.forLanguageTag("sv-SE"), "%.1f", bytes / (1024.0 * 1024.0));
+  }
+}

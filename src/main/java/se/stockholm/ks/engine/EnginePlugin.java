@@ -1,0 +1,27 @@
+package se.stockholm.ks.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The application's additions to the process engine configuration: long String variables in the
+ * byte array table ({@link LongStringValueSerializer}).
+ */
+@Component
+public class EnginePlugin extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<TypedValueSerializer> serializers = new ArrayList<>();
+    serializers.add(new LongStringValueSerializer());
+    if (configuration.getCustomPreVariableSerializers() != null) {
+      serializers.addAll(configuration.getCustomPreVariableSerializers());
+    }
+    configuration.setCustomPreVariableSerializers(serializers);
+  }
+}
