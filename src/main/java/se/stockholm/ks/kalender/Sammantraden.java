@@ -1,7 +1,6 @@
 package se.stockholm.ks.kalender;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -109,18 +108,8 @@ public class Sammantraden {
     return nastaEfter(ks, KS, "kommunstyrelsen", efter);
   }
 
-  /** @return borgarrådsberedningen's meetings, sorted */
-  List<LocalDate> brbSammantraden() {
-    return List.copyOf(brb);
-  }
-
-  /** @return kommunstyrelsen's meetings, sorted */
-  List<LocalDate> ksSammantraden() {
-    return List.copyOf(ks);
-  }
-
   private LocalDate forstaPaEllerEfter(NavigableSet<LocalDate> plan, String organ,
-                                              String nyckel, LocalDate tidigast, String varfor) {
+                                       String nyckel, LocalDate tidigast, String varfor) {
     kravTackning(plan, organ, nyckel, tidigast);
     LocalDate mote = plan.ceiling(tidigast);
     if (mote == null) {
@@ -132,7 +121,7 @@ public class Sammantraden {
   }
 
   private LocalDate nastaEfter(NavigableSet<LocalDate> plan, String organ, String nyckel,
-                                      LocalDate efter) {
+                               LocalDate efter) {
     kravTackning(plan, organ, nyckel, efter);
     LocalDate mote = plan.higher(efter);
     if (mote == null) {
