@@ -305,6 +305,56 @@ public class Diarium {
         .list();
   }
 
+  /**
+   * Records a decision on the ärende; a second call for the same organ and meeting replaces
+   * nothing and returns quietly (idempotent).
+   *
+   * @param dnr the ärende
+   * @param beslut the decision
+   * @param av user id, or null
+   * @throws ArendeSaknasException when the ärende does not exist
+   */
+  public void registreraBeslut(Diarienummer dnr, Beslut beslut, String av) {
+    long arendeId = arendeId(dnr);
+    int redan = jdbc.sql("select count(*) from arende_beslut where arende_id = ? and organ = ? and sammantrade = ?")
+        .params(arendeId, beslut.organ(), beslut.sammantrade()).query(Integer.class).single();
+    if (redan == 0) {
+      jdbc.sql("insert into arende_beslut (arende_id, organ, sammantrade, paragraf, beslutstext, registrerad_tid,"
+              + " registrerad_av) values (?, ?, ?, ?, ?, ?, ?)")
+          .params(arendeId, beslut.organ(), beslut.sammantrade(), beslut.paragraf(), beslut.beslutstext(), nu(), av)
+          .update();
+    }
+  }
+
+  /**
+   * @param dnr the ärende
+   * @return its latest decision, or empty
+   * @throws ArendeSaknasException when the ärende does not exist
+   */
+  @Transactional(readOnly = true)
+  public Optional<Beslut> beslut(Diarienummer dnr) {
+    long arendeId = arendeId(dnr);
+    return jdbc.sql("select organ, sammantrade, paragraf, beslutstext from arende_beslut where arende_id = ? "
+            + "order by sammantrade desc, id desc")
+        .param(arendeId)
+        .query((rs, i) -> new Beslut(rs.getString("organ"), rs.getObject("sammantrade", LocalDate.class),
+            rs.getString("paragraf"), rs.getString("beslutstext")))
+        .list().stream().findFirst();
+  }
+
+  /**
+   * @param organ e.g. {@code KS}
+   * @param sammantrade a meeting
+   * @return the diarienummer of the ärenden decided at that meeting
+   */
+  @Transactional(readOnly = true)
+  public List<Diarienummer> beslutadePa(String organ, LocalDate sammantrade) {
+    return jdbc.sql("select a.diarienummer from arende_beslut b join arende a on a.id = b.arende_id"
+            + " where b.organ = ? and b.sammantrade = ? order by a.id")
+        .params(organ, sammantrade)
+        .query((rs, i) -> Diarienummer.parse(rs.getString(1))).list();
+  }
+
   /** @return today in Europe/Stockholm, by the engine's clock (moved in process tests) */
   public static LocalDate idag() {
     return nu().atZoneSameInstant(STOCKHOLM).toLocalDate();

@@ -4,7 +4,7 @@ package se.stockholm.ks.diarium;
 public enum Handlingstyp {
   SKRIVELSE("Skrivelse"),
   REMISS("Remiss"),
-  TJANSTEUTLATANDE("Tjänsteutlåtande"),
+  TJANSTUTLATANDE("Tjänsteutlåtande"),
   PROMEMORIA("Promemoria"),
   SARSKILT_UTTALANDE("Särskilt uttalande"),
   RESERVATION("Reservation"),

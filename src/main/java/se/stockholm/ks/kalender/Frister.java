@@ -272,7 +272,7 @@ public class Frister {
    * @throws IllegalArgumentException (Swedish message naming the value) when the value is null,
    *     blank, of another type, or a String that is none of the forms above
    */
-  public LocalDate datum(Object value) {
+  public static LocalDate datum(Object value) {
     if (value == null) {
       throw new IllegalArgumentException("Datum saknas: värdet är tomt (null). "
           + "Ange datumet som ÅÅÅÅ-MM-DD, t.ex. 2025-12-19.");

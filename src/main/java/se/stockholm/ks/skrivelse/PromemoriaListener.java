@@ -1,0 +1,71 @@
+package se.stockholm.ks.skrivelse;
+
+import static se.stockholm.ks.skrivelse.Variabler.*;
+
+import java.time.LocalDate;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import se.stockholm.ks.diarium.Diarium;
+import se.stockholm.ks.diarium.Handlingstyp;
+import se.stockholm.ks.engine.Formular;
+import se.stockholm.ks.engine.Processkontext;
+import se.stockholm.ks.kalender.Frister;
+
+/**
+ * {@code ${promemoriaListener}} on "Upprätta promemoria". On create: proposes the usual förslag
+ * till beslut for a skrivelse, today's date, the föredragande borgarråd as signatory and a
+ * Beredning naming the remissinstanser that answered. On complete: checks the parts.
+ */
+@Component("promemoriaListener")
+class PromemoriaListener implements TaskListener {
+
+  /** The usual proposal for a skrivelse. */
+  static final String STANDARDFORSLAG = "Skrivelsen besvaras med hänvisning till vad som sägs i denna promemoria.";
+  /** Longest förslag till beslut, in characters. */
+  static final int MAX_FORSLAG = 2000;
+
+  private final Frister frister;
+  private final Diarium diarium;
+
+  PromemoriaListener(Frister frister, Diarium diarium) {
+    this.frister = frister;
+    this.diarium = diarium;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      if (task.getVariable(FORSLAG_TILL_BESLUT) == null) {
+        task.setVariable(FORSLAG_TILL_BESLUT, STANDARDFORSLAG);
+      }
+      task.setVariable(UNDERTECKNARE, task.getVariable(FOREDRAGANDE_BORGARRAD));
+      task.setVariable(PROMEMORIA_DATUM, frister.idag().toString());
+      if (task.getVariable(BEREDNING) == null) {
+        String remitterat = diarium.handlingar(Processkontext.diarienummer(task)).stream()
+            .filter(h -> h.handlingstyp() == Handlingstyp.REMISS)
+            .map(h -> h.mottagare() == null ? "" : h.mottagare().toLowerCase())
+            .distinct().collect(Collectors.joining(", "));
+        if (!remitterat.isEmpty()) {
+          task.setVariable(BEREDNING, "Ärendet har remitterats till " + remitterat + ".");
+        }
+      }
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      Formular f = Formular.av(task);
+      f.text(FORSLAG_TILL_BESLUT, "Förslag till beslut", MAX_FORSLAG, true);
+      f.text(SAMMANFATTNING, "Sammanfattning av ärendet", Integer.MAX_VALUE, true);
+      f.text(BEREDNING, "Beredning", Integer.MAX_VALUE, false);
+      f.text(SYNPUNKTER, "Föredragande borgarrådets synpunkter", Integer.MAX_VALUE, true);
+      f.text(ARENDEBESKRIVNING, "Ärendet", Integer.MAX_VALUE, false);
+      f.text(UNDERTECKNARE, "Undertecknare", 200, true);
+      LocalDate datum = f.datum(PROMEMORIA_DATUM, "Datum", true);
+      if (datum != null && datum.isAfter(frister.idag())) {
+        f.fel(PROMEMORIA_DATUM, "Promemorians datum kan inte ligga i framtiden.");
+      }
+      f.kontrollera();
+    }
+  }
+}
