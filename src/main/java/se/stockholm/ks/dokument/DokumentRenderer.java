@@ -126,7 +126,9 @@ public class DokumentRenderer {
     Map<String, Object> variabler = new HashMap<>();
     variabler.put(namn, data);
     variabler.put("txt", textformat);
-    variabler.put("stilmall", mallar.stilmall());
+    // In CDATA, so that the stylesheet may hold "<" or "&" and the page still parses as XHTML; the
+    // comment marks keep browsers from seeing the CDATA markers.
+    variabler.put("stilmall", "/*<![CDATA[*/\n" + mallar.stilmall() + "\n/*]]>*/");
     return variabler;
   }
 
