@@ -54,6 +54,8 @@ public record Arendedokument(
     List<Remissvar> remissvar) {
 
   /**
+   * Checks the parts; each is described above.
+   *
    * @throws IllegalArgumentException when a required part is missing or a list holds null
    */
   public Arendedokument {

@@ -10,6 +10,8 @@ package se.stockholm.ks.dokument;
 public record Bilaga(String rubrik, String dokumentnummer) {
 
   /**
+   * Checks the parts; each is described above.
+   *
    * @throws IllegalArgumentException when the title is missing
    */
   public Bilaga {

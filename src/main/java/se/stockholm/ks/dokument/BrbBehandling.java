@@ -16,6 +16,8 @@ public record BrbBehandling(LocalDate sammantradesdatum, Utfall utfall,
                             List<SarskiltUttalande> sarskildaUttalanden) {
 
   /**
+   * Checks the parts; each is described above.
+   *
    * @throws IllegalArgumentException when the outcome is missing or the list holds null
    */
   public BrbBehandling {

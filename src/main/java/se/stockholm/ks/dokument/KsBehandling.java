@@ -21,8 +21,9 @@ public record KsBehandling(LocalDate sammantradesdatum, String paragraf, String 
                            LocalDate anslagsdatum) {
 
   /**
-   * @throws IllegalArgumentException when the date, paragraph or decision is missing, or a list holds
-   *     null
+   * Checks the parts; each is described above.
+   *
+   * @throws IllegalArgumentException when the date, paragraph or decision is missing, or a list holds null
    */
   public KsBehandling {
     Krav.varde(sammantradesdatum, "Kommunstyrelsens sammanträdesdatum");

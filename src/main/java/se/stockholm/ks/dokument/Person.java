@@ -11,6 +11,8 @@ package se.stockholm.ks.dokument;
 public record Person(String namn, String parti, String roll) {
 
   /**
+   * Checks the parts; each is described above.
+   *
    * @throws IllegalArgumentException when the name is missing
    */
   public Person {

@@ -30,6 +30,8 @@ public record Protokollsutdrag(
     String ort) {
 
   /**
+   * Checks the parts; each is described above.
+   *
    * @throws IllegalArgumentException when a required part is missing or a list holds null
    */
   public Protokollsutdrag {

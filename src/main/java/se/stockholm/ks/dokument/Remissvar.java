@@ -18,6 +18,8 @@ import java.time.LocalDate;
 public record Remissvar(String remissinstans, LocalDate datum, String text, boolean besvarad) {
 
   /**
+   * Checks the parts; each is described above.
+   *
    * @throws IllegalArgumentException when the body is missing, or an answered remiss has no text
    */
   public Remissvar {

@@ -12,6 +12,8 @@ package se.stockholm.ks.dokument;
 public record Reservation(Person ledamot, String text) {
 
   /**
+   * Checks the parts; each is described above.
+   *
    * @throws IllegalArgumentException when the member is missing
    */
   public Reservation {

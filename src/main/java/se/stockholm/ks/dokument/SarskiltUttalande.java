@@ -21,8 +21,9 @@ public record SarskiltUttalande(Person ledamot, String text, boolean likalydande
                                 String partiNamn) {
 
   /**
-   * @throws IllegalArgumentException when the member is missing, a likalydande statement names no
-   *     party, or a statement of its own has no text
+   * Checks the parts; each is described above.
+   *
+   * @throws IllegalArgumentException when the member is missing, a likalydande statement names no party, or a statement of its own has no text
    */
   public SarskiltUttalande {
     Krav.varde(ledamot, "Särskilt uttalande: ledamot");
