@@ -23,6 +23,7 @@ import javax.xml.transform.stream.StreamResult;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceType;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
@@ -96,9 +97,11 @@ final class PdfASkrivare {
           t.kursiv() ? FontStyle.ITALIC : FontStyle.NORMAL, true,
           EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.FALLBACK_FINAL));
     }
-    // A document is made from the templates' own files only: nothing is fetched over the network.
+    // A document is made from the templates' own files only: nothing is fetched over the network,
+    // and no file is embedded (PDF/A-2 allows none; this replaces openhtmltopdf's default rule).
     builder.useExternalResourceAccessControl(
-        (uri, typ) -> uri == null || !uri.toLowerCase(Locale.ROOT).matches("^(https?|ftp):.*"),
+        (uri, typ) -> typ != ExternalResourceType.FILE_EMBED
+            && (uri == null || !uri.toLowerCase(Locale.ROOT).matches("^(https?|ftp):.*")),
         ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
     builder.withHtmlContent(html, basUri);
 
