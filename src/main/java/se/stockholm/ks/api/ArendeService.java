@@ -106,8 +106,9 @@ public class ArendeService {
   }
 
   /**
-   * Registers a skrivelse: checks it, starts the skrivelse process as the user (which gives the
-   * diarienummer and registers handling {@code -1}), all in one transaction.
+   * Registers a skrivelse: starts the skrivelse process as the user, whose first step checks the
+   * intake, gives the diarienummer and registers handling {@code -1} — all in one transaction. The
+   * text, questions and file go in as transient variables: they are stored in the diarium only.
    *
    * @param indata the intake as process variables (see {@link Skrivelseinlamning})
    * @param iSammaTransaktion called with the diarienummer inside the transaction (e.g. to store the
@@ -124,7 +125,9 @@ public class ArendeService {
         variabler.putValueTyped(namn, Variables.fileValue(fil.getFilename())
             .file(fil.getValue()).mimeType(fil.getMimeType()).setTransient(true).create());
       } else if (varde != null) {
-        variabler.putValueTyped(namn, Variables.untypedValue(varde, true));
+        // content that the registration moves into the diarium never touches the engine's tables
+        boolean flyttas = List.of(SKRIVELSE_TEXT, FRAGOR, INKOM).contains(namn);
+        variabler.putValueTyped(namn, Variables.untypedValue(varde, flyttas));
       }
     });
     ProcessInstance pi = runtimeService.createProcessInstanceByKey(AuthorizationSetup.STARTABLE_PROCESS)
