@@ -1,0 +1,339 @@
+package se.stockholm.ks.benchmark;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One app under benchmark — the application or the reference — and the ways the benchmark
+ * drives it: a REST start, a cohort of cases from start to closed, a Tasklist refresh and a
+ * lookup of a closed case, all over HTTP as the roles would; plus what it needs from its
+ * database (open and closed cases, bulk copies of closed cases).
+ */
+public abstract class Mal {
+
+  /** The benchmark's settings. */
+  protected final Konfiguration konf;
+  /** HTTP to the running app. */
+  protected Http http;
+  private final AtomicInteger jobbfel = new AtomicInteger();
+
+  /** @param konf the benchmark's settings */
+  protected Mal(Konfiguration konf) {
+    this.konf = konf;
+  }
+
+  /** @return the name in the report */
+  public abstract String namn();
+
+  /** @return a short name for files and database logs */
+  public abstract String kortnamn();
+
+  /** @return the key of the model whose instances are the cases */
+  public abstract String processnyckel();
+
+  /**
+   * @param port the HTTP port
+   * @param sqlPort the port of the statement counter
+   * @return the command line that starts the app
+   */
+  public abstract List<String> kommando(int port, int sqlPort);
+
+  /**
+   * @param dbUrl the JDBC URL of the app's fresh database
+   * @param adminLosen the administrator's password
+   * @return the environment the app gets
+   */
+  public abstract Map<String, String> miljo(String dbUrl, String adminLosen);
+
+  /**
+   * Called once the app is ready.
+   *
+   * @param http HTTP to the app
+   * @throws Exception on failure
+   */
+  public void forbered(Http http) throws Exception {
+    this.http = http;
+  }
+
+  /**
+   * Starts one case over REST as the integration would.
+   *
+   * @param nummer a running number, unique in the run
+   * @return the case's business key
+   * @throws Exception on failure
+   */
+  public abstract String startaEtt(int nummer) throws Exception;
+
+  /**
+   * Drives a cohort of cases from start to closed.
+   *
+   * @param nummer the cohort's number, from 0
+   * @param storlek its cases
+   * @param pool the clients
+   * @throws Exception on failure
+   */
+  public abstract void kohort(int nummer, int storlek, ExecutorService pool) throws Exception;
+
+  /**
+   * One Tasklist refresh of the group ks-kansli's filter, as user registrator: the first page of
+   * 15 tasks (HAL, with the filter's variables) and the count.
+   *
+   * @throws Exception on failure
+   */
+  public abstract void tasklist() throws Exception;
+
+  /**
+   * Looks up one closed case.
+   *
+   * @param nyckel its business key
+   * @throws Exception on failure
+   */
+  public abstract void uppslag(String nyckel) throws Exception;
+
+  /**
+   * @param c the app's database
+   * @return the business keys of the closed cases
+   * @throws Exception on failure
+   */
+  public abstract List<String> stangda(Connection c) throws Exception;
+
+  /**
+   * Bulk-copies closed cases in the database.
+   *
+   * @param c the app's database
+   * @param kopior copies of each closed case
+   * @param logg progress
+   * @throws Exception on failure
+   */
+  public abstract void kopieraStangda(Connection c, int kopior, java.util.function.Consumer<String> logg) throws Exception;
+
+  /**
+   * @return open (running) cases
+   * @throws Exception on failure
+   */
+  public long oppna() throws Exception {
+    return http.json("GET", "/engine-rest/process-instance/count?processDefinitionKey=" + processnyckel(), "admin", null)
+        .path("count").asLong();
+  }
+
+  /** @return job executions by the driver that failed otherwise than on optimistic locking */
+  public int jobbfel() {
+    return jobbfel.get();
+  }
+
+  // --- helpers for the subclasses ------------------------------------------------------------
+
+  /**
+   * Runs work for each item on the clients and waits for all.
+   *
+   * @param <T> the item type
+   * @param pool the clients
+   * @param items the items
+   * @param arbete the work
+   * @throws Exception the first failure
+   */
+  protected static <T> void parallellt(ExecutorService pool, List<T> items, Arbete<T> arbete) throws Exception {
+    List<Future<?>> f = new ArrayList<>();
+    for (T item : items) {
+      f.add(pool.submit(() -> {
+        arbete.gor(item);
+        return null;
+      }));
+    }
+    for (Future<?> x : f) {
+      try {
+        x.get();
+      } catch (ExecutionException e) {
+        f.forEach(y -> y.cancel(true));
+        throw e.getCause() instanceof Exception ex ? ex : e;
+      }
+    }
+  }
+
+  /**
+   * Work on one item.
+   *
+   * @param <T> the item type
+   */
+  @FunctionalInterface
+  public interface Arbete<T> {
+    /**
+     * @param item the item
+     * @throws Exception on failure
+     */
+    void gor(T item) throws Exception;
+  }
+
+  /**
+   * Waits until the user sees at least {@code antal} open tasks of the activity, executing due
+   * jobs meanwhile (see {@link #korJobb}).
+   *
+   * @param aktivitet the task's definition key
+   * @param anvandare the user
+   * @param antal how many
+   * @param pool the clients
+   * @return the tasks
+   * @throws Exception on failure or after five minutes
+   */
+  protected List<JsonNode> vantaUppgifter(String aktivitet, String anvandare, int antal, ExecutorService pool)
+      throws Exception {
+    String q = "/engine-rest/task?taskDefinitionKey=" + aktivitet + "&maxResults=" + (antal + 100);
+    List<JsonNode> ut = new ArrayList<>();
+    vanta(aktivitet + " hos " + anvandare, pool, () -> {
+      try {
+        JsonNode lista = http.json("GET", q, anvandare, null);
+        ut.clear();
+        lista.forEach(ut::add);
+        return ut.size() >= antal;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    return ut;
+  }
+
+  /**
+   * Waits for a condition, polling every 100 ms; from the first second on, executes the jobs that
+   * are due between polls.
+   *
+   * @param vad what is waited for, for the message
+   * @param pool the clients
+   * @param villkor the condition
+   * @throws Exception on failure or after five minutes
+   */
+  protected void vanta(String vad, ExecutorService pool, BooleanSupplier villkor) throws Exception {
+    long t0 = System.nanoTime();
+    while (!villkor.getAsBoolean()) {
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      if (ms > 300_000) {
+        throw new IllegalStateException("Väntade i fem minuter på " + vad);
+      }
+      if (ms > 1000) {
+        korJobb(pool);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /**
+   * Executes the jobs that are due now (as administrator, through the engine REST API), as the
+   * project's scenario runner does; the engine's job executor runs them too, and a job both run is
+   * done once (the other gets an optimistic locking failure, which is ignored).
+   *
+   * @param pool the clients
+   * @throws Exception on failure
+   */
+  protected void korJobb(ExecutorService pool) throws Exception {
+    JsonNode jobb = http.json("GET", "/engine-rest/job?executable=true&withException=false&noRetriesLeft=false"
+        + "&maxResults=500", "admin", null);
+    List<String> id = new ArrayList<>();
+    jobb.forEach(j -> id.add(j.path("id").asText()));
+    parallellt(pool, id, j -> {
+      HttpResponse<String> r = http.skicka("POST", "/engine-rest/job/" + j + "/execute", "admin", null, "application/json");
+      if (r.statusCode() >= 300 && r.statusCode() != 404 && !r.body().contains("OptimisticLocking")
+          && jobbfel.incrementAndGet() <= 5) {
+        System.err.println("  jobbet " + j + " misslyckades: " + r.statusCode() + " "
+            + (r.body().length() > 400 ? r.body().substring(0, 400) : r.body()));
+      }
+    });
+  }
+
+  /**
+   * Waits until {@code antal} jobs of the activity exist (e.g. timers of a meeting).
+   *
+   * @param aktivitet the activity id
+   * @param antal how many
+   * @param pool the clients
+   * @throws Exception on failure
+   */
+  protected void vantaJobb(String aktivitet, int antal, ExecutorService pool) throws Exception {
+    vanta("jobb i " + aktivitet, pool, () -> {
+      try {
+        return http.json("GET", "/engine-rest/job/count?activityId=" + aktivitet, "admin", null).path("count").asLong()
+            >= antal;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  /**
+   * Claims and submits a task's form, as its user (what Tasklist does).
+   *
+   * @param task the task
+   * @param anvandare the user
+   * @param variabler the form's variables
+   * @throws Exception on failure
+   */
+  protected void slutfor(JsonNode task, String anvandare, Map<String, Object> variabler) throws Exception {
+    String id = task.path("id").asText();
+    http.json("POST", "/engine-rest/task/" + id + "/claim", anvandare, Map.of("userId", anvandare));
+    ObjectNode body = Http.JSON.createObjectNode();
+    body.set("variables", Http.JSON.valueToTree(variabler));
+    http.json("POST", "/engine-rest/task/" + id + "/submit-form", anvandare, body);
+  }
+
+  /**
+   * One Tasklist refresh of a filter: list (HAL, first 15, sorted by due date) and count.
+   *
+   * @param filterId the filter
+   * @throws Exception on failure
+   */
+  protected void tasklistFilter(String filterId) throws Exception {
+    String body = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
+    HttpResponse<String> r = http.skicka("POST", "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+        "registrator", body, "application/hal+json");
+    if (r.statusCode() != 200 || !r.body().contains("_embedded")) {
+      throw new IOException("Tasklist-listan gav " + r.statusCode() + ": " + r.body());
+    }
+    http.json("POST", "/engine-rest/filter/" + filterId + "/count", "registrator", body);
+  }
+
+  /**
+   * @param s text
+   * @return it URL-encoded
+   */
+  protected static String url(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * @param value a string value
+   * @return a String variable for the engine REST API
+   */
+  protected static Map<String, Object> str(String value) {
+    return Map.of("value", value, "type", "String");
+  }
+
+  /**
+   * @param value JSON text
+   * @return a Json variable for the engine REST API
+   */
+  protected static Map<String, Object> jsonVar(String value) {
+    return Map.of("value", value, "type", "Json");
+  }
+
+  /**
+   * @param s a path
+   * @return it absolute, as text
+   */
+  protected static String abs(Path s) {
+    return s.toAbsolutePath().toString();
+  }
+}
