@@ -151,11 +151,18 @@ public final class Appprocess implements AutoCloseable {
   public long heapEfterFullGcKb() throws IOException, InterruptedException {
     jcmd("GC.run");
     String info = jcmd("GC.heap_info");
+    // G1: one line for the heap; Serial and Parallel: one per generation (summed)
     Matcher m = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
-    if (!m.find()) {
+    long used = 0;
+    boolean hittad = false;
+    while (m.find()) {
+      used += Long.parseLong(m.group(1));
+      hittad = true;
+    }
+    if (!hittad) {
       throw new IOException("Kunde inte läsa heapen ur jcmd GC.heap_info: " + info);
     }
-    return Long.parseLong(m.group(1));
+    return used;
   }
 
   private String jcmd(String kommando) throws IOException, InterruptedException {

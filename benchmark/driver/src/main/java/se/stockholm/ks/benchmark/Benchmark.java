@@ -70,6 +70,11 @@ public final class Benchmark {
     List<String> k = new ArrayList<>();
     k.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     k.add("-Dloader.path=" + raknare.resolve("sqlraknare.jar") + "," + raknare.resolve("loader-path"));
+    if (Boolean.getBoolean("bench.jfr")) {
+      // profiling on request: a JFR recording of the whole run, read with jfr print / jfr summary
+      k.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+          + konf.rot().resolve("target/benchmark/" + jar.getFileName().toString().replaceAll("[-.].*", "") + ".jfr"));
+    }
     k.add("-cp");
     k.add(jar.toString());
     k.add(PROPERTIES_LAUNCHER);
@@ -151,6 +156,9 @@ public final class Benchmark {
       Map<String, String> miljo = new HashMap<>(mal.miljo(pg.url(db.get()), adminLosen));
       miljo.put("JAVA_TOOL_OPTIONS", konf.javaToolOptions());
       miljo.put("TZ", "Europe/Stockholm");
+      if (konf.mallocArenaMax() != null) {
+        miljo.put("MALLOC_ARENA_MAX", konf.mallocArenaMax());
+      }
       app.set(Appprocess.starta(mal.kortnamn(), mal.kommando(port, sqlPort), miljo,
           konf.rot().resolve("target/benchmark/" + mal.kortnamn() + ".log"), port));
 
@@ -160,8 +168,8 @@ public final class Benchmark {
       Http http = new Http("http://127.0.0.1:" + port, adminLosen);
       mal.forbered(http);
       Thread.sleep(5000);
-      r.heapStartKb = app.get().heapEfterFullGcKb();
       r.rssStartKb = app.get().rssKb();
+      r.heapStartKb = app.get().heapEfterFullGcKb();
       logg(String.format("%s: RSS %d MB, heap efter full GC %d MB", mal.namn(), r.rssStartKb / 1024, r.heapStartKb / 1024));
 
       try (Connection c = pg.anslut(db.get())) {
@@ -169,6 +177,7 @@ public final class Benchmark {
         Thread.sleep(11_000); // idle backends report their statistics within 10 s
         long tx0 = pg.transaktioner(db.get());
         Map<String, Long> sql0 = sql(sqlPort);
+        long http0 = http.anrop();
         int kvar = konf.livscykel();
         long t0 = System.nanoTime();
         int kohort = 0;
@@ -185,6 +194,7 @@ public final class Benchmark {
         r.livscykelKohorter = kohort;
         r.livscykelPerSek = r.livscykelArenden / r.livscykelSek;
         Map<String, Long> sql1 = sql(sqlPort);
+        r.httpPerArende = (http.anrop() - http0) / (double) konf.livscykel();
         if (mal instanceof Skrivelseappen s) {
           s.aterstallKlockan();
         }
@@ -225,8 +235,8 @@ public final class Benchmark {
 
         // 4. memory after the cases
         r.arendenVidMinne = r.oppnaManga + r.stangdaFa;
-        r.heapEfterKb = app.get().heapEfterFullGcKb();
         r.rssEfterKb = app.get().rssKb();
+        r.heapEfterKb = app.get().heapEfterFullGcKb();
         logg(String.format("%s: efter %d ärenden: RSS %d MB, heap efter full GC %d MB", mal.namn(), r.arendenVidMinne,
             r.rssEfterKb / 1024, r.heapEfterKb / 1024));
 

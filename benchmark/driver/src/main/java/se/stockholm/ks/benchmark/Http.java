@@ -20,6 +20,7 @@ public final class Http {
 
   private final String bas;
   private final String adminLosen;
+  private final java.util.concurrent.atomic.AtomicLong anrop = new java.util.concurrent.atomic.AtomicLong();
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -30,6 +31,11 @@ public final class Http {
   public Http(String bas, String adminLosen) {
     this.bas = bas;
     this.adminLosen = adminLosen;
+  }
+
+  /** @return requests sent so far */
+  public long anrop() {
+    return anrop.get();
   }
 
   /** @return the app's base URL */
@@ -84,6 +90,7 @@ public final class Http {
     } else {
       b.method(metod, HttpRequest.BodyPublishers.noBody());
     }
+    anrop.incrementAndGet();
     return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 }

@@ -30,12 +30,13 @@ import java.util.regex.Pattern;
  * @param rapport the report written ({@code bench.rapport})
  * @param svg the plot written ({@code bench.svg})
  * @param javaToolOptions the JVM settings both apps run with: the Dockerfile's JAVA_TOOL_OPTIONS
+ * @param mallocArenaMax the Dockerfile's MALLOC_ARENA_MAX (glibc), or null when it sets none
  * @param kommando the command line of this run, for the report ({@code bench.kommando})
  */
 public record Konfiguration(int livscykel, int kohort, int klienter, List<Integer> nivaer, int startAntal, int fa,
                             int oppna, int stangda, int tasklistAnrop, int uppslagAnrop, String pgHost, int pgPort,
                             String pgAnvandare, List<String> mal, Path rot, Path rapport, Path svg,
-                            String javaToolOptions, String kommando) {
+                            String javaToolOptions, String mallocArenaMax, String kommando) {
 
   /**
    * @return the settings from the system properties
@@ -48,19 +49,18 @@ public record Konfiguration(int livscykel, int kohort, int klienter, List<Intege
         Arrays.stream(System.getProperty("bench.nivaer", "1,8,32").split(",")).map(String::trim).map(Integer::valueOf)
             .toList(),
         heltal("bench.startAntal", 1000), heltal("bench.fa", 100), heltal("bench.oppna", 10_000),
-        heltal("bench.stangda", 100_000), heltal("bench.tasklistAnrop", 200), heltal("bench.uppslagAnrop", 300),
+        heltal("bench.stangda", 100_000), heltal("bench.tasklistAnrop", 100), heltal("bench.uppslagAnrop", 300),
         System.getProperty("bench.pg.host", "127.0.0.1"), heltal("bench.pg.port", 5432),
         System.getProperty("bench.pg.user", "postgres"),
         Arrays.stream(System.getProperty("bench.mal", "referens,app").split(",")).map(String::trim).toList(),
         rot, rot.resolve(System.getProperty("bench.rapport", "docs/benchmarks.md")),
         rot.resolve(System.getProperty("bench.svg", "docs/benchmark-latens.svg")),
-        javaToolOptions(rot.resolve("Dockerfile")),
+        javaToolOptions(rot.resolve("Dockerfile")), mallocArenaMax(rot.resolve("Dockerfile")),
         System.getProperty("bench.kommando", "benchmark/run"));
   }
 
   /**
-   * Reads the JVM settings the project ships: JAVA_TOOL_OPTIONS in the Dockerfile's ENV, less the
-   * time zone (each app sets Europe/Stockholm itself, and so does the driver's command line).
+   * Reads the JVM settings the project ships: JAVA_TOOL_OPTIONS in the Dockerfile's ENV.
    *
    * @param dockerfile the Dockerfile
    * @return the settings
@@ -72,6 +72,16 @@ public record Konfiguration(int livscykel, int kohort, int klienter, List<Intege
       throw new IOException("Ingen JAVA_TOOL_OPTIONS i " + dockerfile);
     }
     return m.group(1).trim();
+  }
+
+  /**
+   * @param dockerfile the Dockerfile
+   * @return its MALLOC_ARENA_MAX, or null
+   * @throws IOException when it cannot be read
+   */
+  static String mallocArenaMax(Path dockerfile) throws IOException {
+    Matcher m = Pattern.compile("MALLOC_ARENA_MAX=\"?(\\d+)").matcher(Files.readString(dockerfile));
+    return m.find() ? m.group(1) : null;
   }
 
   private static int heltal(String namn, int standard) {

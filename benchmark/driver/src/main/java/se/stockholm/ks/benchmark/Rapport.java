@@ -62,7 +62,8 @@ public final class Rapport {
         .append("; Tasklist med ").append(konf.fa()).append(" och ").append(konf.oppna()).append(" öppna ärenden; uppslag med N och ")
         .append(konf.stangda()).append(" avslutade ärenden; ").append(konf.tasklistAnrop()).append(" Tasklist-anrop och ")
         .append(konf.uppslagAnrop()).append(" uppslag per mätning. JVM (båda apparna, ur Dockerfile): `JAVA_TOOL_OPTIONS=")
-        .append(konf.javaToolOptions()).append("`.\n\n");
+        .append(konf.javaToolOptions()).append("`")
+        .append(konf.mallocArenaMax() == null ? "" : ", `MALLOC_ARENA_MAX=" + konf.mallocArenaMax() + "`").append(".\n\n");
     for (Resultat r : new Resultat[] {app, ref}) {
       if (r != null && r.fel != null) {
         s.append("**").append(r.namn).append(" avbröts:** `").append(r.fel.replace('`', '\'')).append("`\n\n");
@@ -85,6 +86,7 @@ public final class Rapport {
     rad(s, "  varav select / insert / update / delete", app, ref, null, null, "", null);
     rad(s, "Livscykel: JDBC-anrop per ärende (en batch = ett)", app, ref, r -> r.anropPerArende, "%.0f", "", null);
     rad(s, "Livscykel: transaktioner per ärende", app, ref, r -> r.transaktionerPerArende, "%.1f", "", null);
+    rad(s, "Livscykel: drivrutinens HTTP-anrop per ärende", app, ref, r -> r.httpPerArende, "%.1f", "", null);
     rad(s, "Tasklist, " + antal(app, r -> r.oppnaFa) + " öppna: p50 ms", app, ref, r -> lat(r.tasklistFa, true), "%.1f", "", null);
     rad(s, "Tasklist, " + antal(app, r -> r.oppnaFa) + " öppna: p99 ms", app, ref, r -> lat(r.tasklistFa, false), "%.1f", "", null);
     rad(s, "Tasklist, " + antal(app, r -> r.oppnaManga) + " öppna: p50 ms", app, ref, r -> lat(r.tasklistManga, true), "%.1f", "", null);

@@ -37,6 +37,8 @@ public final class Resultat {
   public double anropPerArende;
   /** Statements per case by kind. */
   public Map<String, Double> satsTyperPerArende = new TreeMap<>();
+  /** HTTP requests of the driver per case in the lifecycle (the roles' work and the driver's polls). */
+  public double httpPerArende;
   /** PostgreSQL transactions (commit + rollback) per case. */
   public double transaktionerPerArende;
 
