@@ -23,6 +23,16 @@ class ApplicationPostgresIT extends ApplicationIT {
   DataSource dataSource;
 
   @Test
+  void createsTheStatisticsForTasklistsAuthorizationJoin() throws Exception {
+    try (var connection = dataSource.getConnection();
+         var rs = connection.createStatement().executeQuery(
+             "select count(*) from pg_statistic_ext where stxname = 'ks_auth_perms'")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void runsOnPostgres() throws Exception {
     try (var connection = dataSource.getConnection()) {
       assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
