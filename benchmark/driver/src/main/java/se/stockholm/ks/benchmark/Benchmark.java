@@ -79,6 +79,10 @@ public final class Benchmark {
     k.add(jar.toString());
     k.add(PROPERTIES_LAUNCHER);
     k.addAll(appArgument);
+    String extra = System.getProperty("bench.appArgument", "").trim();
+    if (!extra.isEmpty()) {
+      k.addAll(List.of(extra.split("\\s+"))); // for profiling, e.g. a logger level
+    }
     return k;
   }
 
@@ -139,11 +143,18 @@ public final class Benchmark {
         a.close();
       }
       String d = db.getAndSet(null);
-      if (d != null) {
+      if (d != null && Boolean.getBoolean("bench.behallDatabas")) {
+        logg("Databasen " + d + " behålls för analys: ta bort den med DROP DATABASE " + d + " WITH (FORCE)");
+      } else if (d != null) {
         pg.tabort(d);
       }
     }, "stadning-" + mal.kortnamn());
-    Runtime.getRuntime().addShutdownHook(stadning);
+    try {
+      Runtime.getRuntime().addShutdownHook(stadning);
+    } catch (IllegalStateException e) {
+      r.fel = "avbruten";
+      return r; // shutting down: do not start another app
+    }
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(konf.klienter(), 1));
     try {
       db.set(pg.skapa());
@@ -210,6 +221,7 @@ public final class Benchmark {
             r.livscykelPerSek, r.satserPerArende, r.transaktionerPerArende));
 
         // 3. lookup by key with the closed cases of the lifecycle
+        analysera(c);
         List<String> stangda = mal.stangda(c);
         r.stangdaFa = stangda.size();
         r.uppslagFa = sekventiellt(konf.uppslagAnrop(), slump -> mal.uppslag(stangda.get(slump.nextInt(stangda.size()))));
@@ -217,6 +229,7 @@ public final class Benchmark {
 
         // 3. Tasklist with few open cases
         fyllPa(mal, konf.fa(), pool);
+        analysera(c);
         r.oppnaFa = mal.oppna();
         r.tasklistFa = sekventiellt(konf.tasklistAnrop(), slump -> mal.tasklist());
         logg(mal.namn() + ": Tasklist med " + r.oppnaFa + " öppna: " + r.tasklistFa);
@@ -229,6 +242,7 @@ public final class Benchmark {
 
         // 3. Tasklist with many open cases
         fyllPa(mal, konf.oppna(), pool);
+        analysera(c);
         r.oppnaManga = mal.oppna();
         r.tasklistManga = sekventiellt(konf.tasklistAnrop(), slump -> mal.tasklist());
         logg(mal.namn() + ": Tasklist med " + r.oppnaManga + " öppna: " + r.tasklistManga);
@@ -273,6 +287,19 @@ public final class Benchmark {
       logg(mal.namn() + ": stoppad, databasen borttagen");
     }
     return r;
+  }
+
+  /**
+   * ANALYZE of the app's whole database before a read measurement: what autovacuum does on a
+   * production server (it is off on this machine's shared server, so the planner would otherwise
+   * plan with the statistics of empty tables).
+   */
+  private static void analysera(Connection c) throws Exception {
+    long t0 = System.nanoTime();
+    try (var s = c.createStatement()) {
+      s.execute("analyze");
+    }
+    logg(String.format("  ANALYZE (%.1f s)", (System.nanoTime() - t0) / 1e9));
   }
 
   /** Starts cases until {@code antal} are open. */
@@ -327,15 +354,19 @@ public final class Benchmark {
     return l.sammanfattning();
   }
 
-  /** Work measured one call at a time, after a few calls of warm-up. */
+  /**
+   * Work measured one call at a time, after a few calls of warm-up: {@code antal} calls, or fewer
+   * (at least ten) when they take longer than {@code bench.maxSekunder} (default 180) in all.
+   */
   private static Latenser.Sammanfattning sekventiellt(int antal, Mal.Arbete<Random> arbete) throws Exception {
     Random slump = new Random(42);
     for (int i = 0; i < Math.min(20, Math.max(1, antal / 10)); i++) {
       arbete.gor(slump);
     }
+    long grans = System.nanoTime() + Long.getLong("bench.maxSekunder", 180) * 1_000_000_000L;
     Latenser l = new Latenser();
     l.borja();
-    for (int i = 0; i < antal; i++) {
+    for (int i = 0; i < antal && (i < 10 || System.nanoTime() < grans); i++) {
       long t0 = System.nanoTime();
       arbete.gor(slump);
       l.lagg(System.nanoTime() - t0);
