@@ -63,7 +63,8 @@ class RegistreraPromemoriaDelegate implements JavaDelegate {
         .withStruktur(Json.text(delar))
         .withKallaNyckel("pm:" + Variabelkalla.nyckel(execution, SAMMANFATTNING))
         .withRegistreradAv(Processkontext.anvandare());
-    FileValue fil = (FileValue) execution.getVariableTyped(PROMEMORIA_FIL);
+    // no file: the variable is missing or null (an empty form field or input parameter)
+    FileValue fil = execution.getVariableTyped(PROMEMORIA_FIL) instanceof FileValue f ? f : null;
     if (fil != null && fil.getValue() != null) {
       try (InputStream in = fil.getValue()) {
         pm = pm.withFil(in.readAllBytes(), fil.getFilename());
