@@ -185,11 +185,14 @@ class RemissProcessTest extends Processtest {
         .isEqualTo("Svarsdatum för Stadsledningskontoret förlängt från 2025-12-19 till 2026-01-09.");
 
     klockan("2026-01-07T10:00");
-    slutfor(task, formular("tjanstutlatandeText", "Sent men väl.", "tjanstutlatandeDatum", "2026-01-07"));
+    // an empty file field arrives as a null value
+    slutfor(task, formular("tjanstutlatandeText", "Sent men väl.", "tjanstutlatandeDatum", "2026-01-07",
+        "tjanstutlatandeFil", null));
     korForfallnaJobb();
     assertThat(remiss).isEnded().hasPassed("EndEvent_TjanstutlatandeInkommet");
     assertThat(handlingar(dnr)).extracting(Handling::handlingstyp)
         .containsExactly(Handlingstyp.SKRIVELSE, Handlingstyp.REMISS, Handlingstyp.TJANSTUTLATANDE);
+    assertThat(handlingar(dnr).get(2).harFil()).isFalse();
   }
 
   @Test
