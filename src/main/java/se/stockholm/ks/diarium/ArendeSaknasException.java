@@ -11,7 +11,18 @@ public class ArendeSaknasException extends RuntimeException {
     this.diarienummer = diarienummer;
   }
 
-  /** @return the diarienummer that was looked for */
+  /**
+   * A diarienummer that cannot exist because it is not written as one.
+   *
+   * @param text the text that was given
+   * @param message why it is not a diarienummer
+   */
+  public ArendeSaknasException(String text, String message) {
+    super(message);
+    this.diarienummer = null;
+  }
+
+  /** @return the diarienummer that was looked for, or null when the text was not one */
   public Diarienummer diarienummer() {
     return diarienummer;
   }

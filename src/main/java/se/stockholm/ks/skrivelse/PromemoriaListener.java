@@ -3,22 +3,19 @@ package se.stockholm.ks.skrivelse;
 import static se.stockholm.ks.skrivelse.Variabler.*;
 
 import java.time.LocalDate;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import se.stockholm.ks.diarium.Diarium;
-import se.stockholm.ks.diarium.Handlingstyp;
 import se.stockholm.ks.engine.Formular;
-import se.stockholm.ks.engine.Processkontext;
 import se.stockholm.ks.kalender.Frister;
 
 /**
  * {@code ${promemoriaListener}} on "Upprätta promemoria". On create: proposes the usual förslag
- * till beslut for a skrivelse, today's date, the föredragande borgarråd as signatory and a
- * Beredning naming the remissinstanser that answered. On complete: checks the parts.
+ * till beslut for a skrivelse, today's date and the föredragande borgarråd as signatory (the
+ * sentence naming the remissinstanser is written into the document from the remisser). On
+ * complete: checks the parts.
  */
 @Component("promemoriaListener")
 class PromemoriaListener implements TaskListener {
@@ -29,11 +26,9 @@ class PromemoriaListener implements TaskListener {
   static final int MAX_FORSLAG = 2000;
 
   private final Frister frister;
-  private final Diarium diarium;
 
-  PromemoriaListener(Frister frister, Diarium diarium) {
+  PromemoriaListener(Frister frister) {
     this.frister = frister;
-    this.diarium = diarium;
   }
 
   @Override
@@ -44,15 +39,6 @@ class PromemoriaListener implements TaskListener {
       }
       task.setVariable(UNDERTECKNARE, task.getVariable(FOREDRAGANDE_BORGARRAD));
       task.setVariable(PROMEMORIA_DATUM, frister.idag().toString());
-      if (task.getVariable(BEREDNING) == null) {
-        String remitterat = diarium.handlingar(Processkontext.diarienummer(task)).stream()
-            .filter(h -> h.handlingstyp() == Handlingstyp.REMISS)
-            .map(h -> h.mottagare() == null ? "" : h.mottagare().toLowerCase())
-            .distinct().collect(Collectors.joining(", "));
-        if (!remitterat.isEmpty()) {
-          task.setVariable(BEREDNING, "Ärendet har remitterats till " + remitterat + ".");
-        }
-      }
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       Formular f = Formular.av(task);
       f.text(FORSLAG_TILL_BESLUT, "Förslag till beslut", MAX_FORSLAG, true);

@@ -68,15 +68,15 @@ class RegistreraSkrivelseDelegate implements JavaDelegate {
     if (u.fil() != null) {
       skrivelse = skrivelse.withFil(u.fil().bytes(), u.fil().filnamn());
     }
+    diarium.registreraHandelse(dnr, Handelsetyp.REGISTRERAT,
+        "Skrivelse från " + u.avsandare().medParti() + " registrerad som " + dnr + ".", anvandare,
+        dnr.dokumentnummer(1), null);
     Handling handling;
     try {
       handling = diarium.registreraHandling(dnr, skrivelse);
     } catch (OgiltigHandlingException e) {
       throw new FormFieldValidationException(Map.of(SKRIVELSE_FIL, e.getMessage()), e.getMessage());
     }
-    diarium.registreraHandelse(dnr, Handelsetyp.REGISTRERAT,
-        "Skrivelse från " + u.avsandare().medParti() + " registrerad som " + dnr + ".", anvandare,
-        handling.dokumentnummer(), null);
 
     execution.setVariable(DIARIENUMMER, dnr.toString());
     execution.setVariable(RUBRIK, u.rubrik());

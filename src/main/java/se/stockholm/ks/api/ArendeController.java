@@ -1,0 +1,198 @@
+package se.stockholm.ks.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import se.stockholm.ks.diarium.Diarienummer;
+import se.stockholm.ks.diarium.HandlingInnehall;
+import se.stockholm.ks.diarium.Innehallskontroll;
+
+/**
+ * {@code /api/v1/arenden/{diarienummer}}: follow an ärende, withdraw it, read and add handlingar.
+ * The diarienummer goes in the path in its URL form {@code KS-2025-1513} (the written form
+ * {@code KS 2025/1513} also works when encoded: {@code KS%202025%2F1513}).
+ */
+@RestController
+@RequestMapping("/api/v1/arenden/{diarienummer}")
+@Tag(name = "Ärenden", description = "Följa ett ärende, återkalla det, läsa och lägga till handlingar")
+class ArendeController {
+
+  private final ArendeService service;
+  private final Idempotens idempotens;
+  private final IdentityService identityService;
+  private final ObjectMapper json;
+
+  ArendeController(ArendeService service, Idempotens idempotens, IdentityService identityService, ObjectMapper json) {
+    this.service = service;
+    this.idempotens = idempotens;
+    this.identityService = identityService;
+    this.json = json;
+  }
+
+  @Operation(summary = "Hämta ett ärende",
+      description = "Status, pågående steg (uppgifter med grupper och förfallodatum, väntan på datum eller meddelande), "
+          + "frister, beslut, handlingar och händelser.")
+  @ApiResponse(responseCode = "200", description = "Ärendet")
+  @ApiResponse(responseCode = "404", description = "Inget sådant ärende", content = @Content(mediaType = "application/problem+json"))
+  @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+  Dto.Arende arende(@PathVariable @Parameter(description = "Diarienummer i URL-form", example = "KS-2025-1513")
+                    String diarienummer) {
+    return service.arende(dnr(diarienummer));
+  }
+
+  @Operation(summary = "Återkalla skrivelsen",
+      description = "Avsändaren återkallar skrivelsen. Möjligt fram till kommunstyrelsens beslut; pågående uppgifter "
+          + "avslutas och ärendet avslutas som återkallat. Registrerade handlingar finns kvar.")
+  @ApiResponse(responseCode = "200", description = "Återkallat; ärendet efteråt")
+  @ApiResponse(responseCode = "404", description = "Inget sådant ärende", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "409", description = "Ärendet är beslutat, avslutat eller redan återkallat",
+      content = @Content(mediaType = "application/problem+json"))
+  @PostMapping(path = "/aterkallelse", produces = MediaType.APPLICATION_JSON_VALUE)
+  Dto.Arende aterkalla(@PathVariable String diarienummer, @RequestBody(required = false) Dto.Aterkallelse begaran) {
+    String motivering = begaran == null ? null : begaran.motivering();
+    if (motivering != null && motivering.length() > 4000) {
+      throw new IllegalArgumentException("motivering får vara högst 4000 tecken.");
+    }
+    return service.aterkalla(dnr(diarienummer), motivering);
+  }
+
+  @Operation(summary = "Lista ärendets handlingar")
+  @GetMapping(path = "/handlingar", produces = MediaType.APPLICATION_JSON_VALUE)
+  List<Dto.Handling> handlingar(@PathVariable String diarienummer) {
+    return service.handlingar(dnr(diarienummer));
+  }
+
+  @Operation(summary = "Hämta en handlings uppgifter")
+  @GetMapping(path = "/handlingar/{nummer}", produces = MediaType.APPLICATION_JSON_VALUE)
+  Dto.Handling handling(@PathVariable String diarienummer, @PathVariable int nummer) {
+    Diarienummer dnr = dnr(diarienummer);
+    return service.handlingar(dnr).stream().filter(h -> h.nummer() == nummer).findFirst()
+        .orElseThrow(() -> new HandlingSaknasException(dnr.dokumentnummer(nummer)));
+  }
+
+  @Operation(summary = "Ladda ned en handlings innehåll",
+      description = "Med rätt Content-Type, filnamn (Content-Disposition) och kontrollsumma: Repr-Digest (RFC 9530, "
+          + "sha-256) och ETag (SHA-256 i hex).")
+  @ApiResponse(responseCode = "200", description = "Innehållet", content = @Content(mediaType = "*/*"))
+  @GetMapping(path = "/handlingar/{nummer}/innehall")
+  ResponseEntity<byte[]> innehall(@PathVariable String diarienummer, @PathVariable int nummer) {
+    Diarienummer dnr = dnr(diarienummer);
+    HandlingInnehall innehall = service.innehall(dnr, nummer)
+        .orElseThrow(() -> new HandlingSaknasException(dnr.dokumentnummer(nummer)));
+    var h = innehall.handling();
+    byte[] bytes = innehall.bytes();
+    String filnamn = h.filnamn() != null ? h.filnamn() : h.dokumentnummer().replace(' ', '-').replace('/', '-') + ".txt";
+    MediaType typ = h.harFil() ? MediaType.parseMediaType(h.mediatyp())
+        : new MediaType("text", "plain", StandardCharsets.UTF_8);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(typ);
+    headers.setContentDisposition(ContentDisposition.attachment().filename(filnamn, StandardCharsets.UTF_8).build());
+    headers.setETag("\"" + h.sha256() + "\"");
+    headers.set("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(h.sha256())) + ":");
+    headers.set("X-Checksum-SHA256", h.sha256());
+    return new ResponseEntity<>(bytes, headers, HttpStatus.OK);
+  }
+
+  @Operation(summary = "Lägg till en handling i ett öppet ärende",
+      description = "Multipart: delen 'handling' (application/json: rubrik, avsandare, datum) och delen 'fil'. "
+          + "Handlingen registreras som inkommen och får nästa nummer.")
+  @ApiResponse(responseCode = "201", description = "Registrerad")
+  @ApiResponse(responseCode = "409", description = "Ärendet är avslutat eller återkallat",
+      content = @Content(mediaType = "application/problem+json"))
+  @PostMapping(path = "/handlingar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> laggTill(@PathVariable String diarienummer,
+                             @RequestPart("handling") Dto.NyHandling handling,
+                             @RequestPart("fil") @Schema(type = "string", format = "binary") MultipartFile fil,
+                             @RequestHeader(name = "Idempotency-Key", required = false) String nyckel)
+      throws IOException {
+    Diarienummer dnr = dnr(diarienummer);
+    if (handling == null || handling.rubrik() == null || handling.rubrik().isBlank()) {
+      throw new se.stockholm.ks.diarium.OgiltigHandlingException("rubrik", "rubrik måste anges.");
+    }
+    if (handling.rubrik().length() > 500) {
+      throw new se.stockholm.ks.diarium.OgiltigHandlingException("rubrik", "rubrik får vara högst 500 tecken.");
+    }
+    if (handling.avsandare() != null && handling.avsandare().length() > 200) {
+      throw new se.stockholm.ks.diarium.OgiltigHandlingException("avsandare", "avsandare får vara högst 200 tecken.");
+    }
+    LocalDate datum = null;
+    if (handling.datum() != null) {
+      try {
+        datum = LocalDate.parse(handling.datum());
+      } catch (DateTimeParseException e) {
+        throw new se.stockholm.ks.diarium.OgiltigHandlingException("datum", "datum skrivs ÅÅÅÅ-MM-DD.");
+      }
+    }
+    byte[] bytes = fil.getBytes();
+    String anvandare = identityService.getCurrentAuthentication().getUserId();
+    String hash = Innehallskontroll.sha256((json.writeValueAsString(handling) + "|" + Innehallskontroll.sha256(bytes))
+        .getBytes(StandardCharsets.UTF_8));
+    Dto.Handling[] svar = new Dto.Handling[1];
+    LocalDate d = datum;
+    var tidigare = idempotens.utfor(nyckel, anvandare, hash, () -> service.laggTillHandling(dnr, handling.rubrik(),
+        handling.avsandare(), d, bytes, fil.getOriginalFilename(), h -> {
+          svar[0] = h;
+          try {
+            idempotens.spara(nyckel, anvandare, new Idempotens.Svar(201, url(dnr, h), json.writeValueAsString(h)));
+          } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+          }
+        }));
+    if (tidigare.isPresent()) {
+      return ResponseEntity.status(tidigare.get().status()).location(URI.create(tidigare.get().location()))
+          .header("Idempotent-Replayed", "true").contentType(MediaType.APPLICATION_JSON).body(tidigare.get().innehall());
+    }
+    return ResponseEntity.created(URI.create(url(dnr, svar[0]))).body(svar[0]);
+  }
+
+  @Operation(summary = "Ärendets händelser", description = "Det som hänt i ärendet, i tidsordning.")
+  @GetMapping(path = "/handelser", produces = MediaType.APPLICATION_JSON_VALUE)
+  List<Dto.Handelse> handelser(@PathVariable String diarienummer) {
+    return service.handelser(dnr(diarienummer));
+  }
+
+  private static String url(Diarienummer dnr, Dto.Handling h) {
+    return "/api/v1/arenden/" + dnr.urlForm() + "/handlingar/" + h.nummer();
+  }
+
+  private static Diarienummer dnr(String text) {
+    try {
+      return Diarienummer.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new se.stockholm.ks.diarium.ArendeSaknasException(text, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package se.stockholm.ks.api;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The request and response bodies of {@code /api/v1}. Field names are the contract. */
+public final class Dto {
+
+  private Dto() {
+  }
+
+  /**
+   * The sender of a skrivelse.
+   *
+   * @param namn name, required, at most 200 characters
+   * @param parti party code, one of {@code ks.organisation.partier} (S, M, V, L, MP, C, KD, SD)
+   * @param roll role, one of {@code ks.organisation.roller}, e.g. {@code oppositionsborgarråd}
+   */
+  @Schema(description = "Avsändaren")
+  public record Avsandare(
+      @Schema(example = "Jan Jönsson", maxLength = 200, requiredMode = Schema.RequiredMode.REQUIRED) String namn,
+      @Schema(example = "L", description = "Partiets förkortning: S, M, V, L, MP, C, KD eller SD") String parti,
+      @Schema(example = "oppositionsborgarråd",
+          description = "finansborgarråd, borgarråd, oppositionsborgarråd, ledamot, ersättare eller gruppledare") String roll) {
+  }
+
+  /**
+   * A new skrivelse.
+   *
+   * @param rubrik the rubrik, required, at most 500 characters
+   * @param avsandare the sender, required
+   * @param inkom when received: ISO 8601 date or date-time, with or without offset (without:
+   *     Europe/Stockholm); default now; not in the future
+   * @param fragor the questions asked, at most 30 of at most 2000 characters
+   * @param text the skrivelse's text, at most 1,000,000 characters; a text, a file or questions is
+   *     required
+   */
+  @Schema(description = "En ny skrivelse till kommunstyrelsen")
+  public record NySkrivelse(
+      @Schema(example = "Skrivelse angående stadens inbjudan till Mayor summit combat antisemitism movement i Paris",
+          maxLength = 500, requiredMode = Schema.RequiredMode.REQUIRED) String rubrik,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Avsandare avsandare,
+      @Schema(example = "2025-11-26T10:15:00+01:00",
+          description = "ISO 8601-datum eller tidpunkt, med eller utan tidszon (utan: Europe/Stockholm). Standard: nu.")
+      String inkom,
+      @Schema(description = "Frågorna i skrivelsen", maxLength = 2000) List<String> fragor,
+      @Schema(description = "Skrivelsens text", maxLength = 1000000) String text) {
+  }
+
+  /**
+   * The answer to a registered skrivelse.
+   *
+   * @param diarienummer e.g. {@code KS 2025/1513}
+   * @param url the ärende's address in the API
+   * @param status the ärende's status
+   * @param skrivelse the skrivelse's handling, {@code …-1}
+   */
+  public record SkrivelseRegistrerad(
+      @Schema(example = "KS 2025/1513") String diarienummer,
+      @Schema(example = "/api/v1/arenden/KS-2025-1513") String url,
+      @Schema(example = "PAGAENDE") String status,
+      @Schema(example = "KS 2025/1513-1") String skrivelse) {
+  }
+
+  /**
+   * An ärende with what is happening in it.
+   *
+   * @param diarienummer the diarienummer
+   * @param rubrik the rubrik
+   * @param arendetyp e.g. SKRIVELSE
+   * @param status PAGAENDE, BESLUTAT, AVSLUTAT or ATERKALLAT
+   * @param avsandare the sender
+   * @param inkom when received
+   * @param avslutad when closed, or null
+   * @param rotel the rotel id, once fördelat
+   * @param foredragandeBorgarrad the föredragande borgarråd, once fördelat
+   * @param aktuellaSteg what is open now: tasks (with their groups and due dates) and waits
+   * @param frister the ärende's deadlines and meeting dates
+   * @param beslut kommunstyrelsen's decision, or null
+   * @param handlingar the handlingar
+   * @param handelser the events
+   */
+  public record Arende(
+      String diarienummer, String rubrik, String arendetyp, String status, Avsandare avsandare,
+      OffsetDateTime inkom, LocalDate avslutad, String rotel, String foredragandeBorgarrad,
+      List<Steg> aktuellaSteg, Frister frister, Beslut beslut, List<Handling> handlingar, List<Handelse> handelser) {
+  }
+
+  /**
+   * An open step: a task waiting for a group, or the case waiting for a date or a message.
+   *
+   * @param typ {@code UPPGIFT} (a task) or {@code VANTAR} (a timer or message)
+   * @param namn what the step is called, in Swedish
+   * @param aktivitet the model's activity id (stable)
+   * @param process the model's key
+   * @param grupper the candidate groups of a task
+   * @param tilldelad the user who took the task, or null
+   * @param forfaller the task's due date or the timer's time, or null
+   * @param skapad when the step began
+   */
+  public record Steg(String typ, String namn, String aktivitet, String process, List<String> grupper,
+                     String tilldelad, OffsetDateTime forfaller, OffsetDateTime skapad) {
+  }
+
+  /**
+   * The ärende's deadlines and meeting dates (each null until known).
+   *
+   * @param svarsdatum remissvar due
+   * @param promemoriaSenast the promemoria due
+   * @param brbSammantrade borgarrådsberedningen's meeting
+   * @param sarskiltUttalandeSistaDag last day for särskilda uttalanden
+   * @param ksSammantrade kommunstyrelsen's meeting
+   * @param justeringsdatum day of justering
+   * @param anslagsdatum day of the anslag
+   * @param laglighetsprovningSistaDag last day for laglighetsprövning (kommunallagen 13 kap 5 §)
+   */
+  public record Frister(LocalDate svarsdatum, LocalDate promemoriaSenast, LocalDate brbSammantrade,
+                        LocalDate sarskiltUttalandeSistaDag, LocalDate ksSammantrade, LocalDate justeringsdatum,
+                        LocalDate anslagsdatum, LocalDate laglighetsprovningSistaDag) {
+  }
+
+  /**
+   * A decision.
+   *
+   * @param organ {@code KS}
+   * @param sammantrade the meeting
+   * @param paragraf the paragraph
+   * @param beslutstext the wording
+   */
+  public record Beslut(String organ, LocalDate sammantrade, String paragraf, String beslutstext) {
+  }
+
+  /**
+   * A handling in the ärende.
+   *
+   * @param nummer the number within the ärende
+   * @param dokumentnummer e.g. {@code KS 2025/1513-3}
+   * @param handlingstyp e.g. TJANSTUTLATANDE
+   * @param rubrik the rubrik
+   * @param datum the date received or drawn up
+   * @param status INKOMMEN, UPPRATTAD or EXPEDIERAD
+   * @param avsandare the sender, or null
+   * @param mottagare the recipient, or null
+   * @param filnamn the file's name, or null
+   * @param mediatyp the content's media type
+   * @param storlek the content's size in bytes
+   * @param sha256 the content's SHA-256, hex
+   * @param hanvisarTill the handling this one is identical to (likalydande), or null
+   * @param innehall the address of the content
+   */
+  public record Handling(int nummer, String dokumentnummer, String handlingstyp, String rubrik, LocalDate datum,
+                         String status, String avsandare, String mottagare, String filnamn, String mediatyp,
+                         long storlek, String sha256, String hanvisarTill, String innehall) {
+  }
+
+  /**
+   * An event.
+   *
+   * @param tid when
+   * @param typ what, e.g. REMITTERAT
+   * @param beskrivning a sentence in Swedish
+   * @param aktor who, or null for the system
+   * @param dokumentnummer the handling concerned, or null
+   */
+  public record Handelse(OffsetDateTime tid, String typ, String beskrivning, String aktor, String dokumentnummer) {
+  }
+
+  /**
+   * A withdrawal.
+   *
+   * @param motivering the sender's reason, optional, at most 4000 characters
+   */
+  public record Aterkallelse(@Schema(example = "Frågan har besvarats på annat sätt.", maxLength = 4000) String motivering) {
+  }
+
+  /**
+   * A document to add to an open ärende (the metadata part of the multipart request).
+   *
+   * @param rubrik required, at most 500 characters
+   * @param avsandare who sent it, optional
+   * @param datum the date received, default today
+   */
+  public record NyHandling(
+      @Schema(example = "Kompletterande underlag från avsändaren", maxLength = 500,
+          requiredMode = Schema.RequiredMode.REQUIRED) String rubrik,
+      @Schema(example = "Jan Jönsson (L)", maxLength = 200) String avsandare,
+      @Schema(example = "2025-12-02") String datum) {
+  }
+}
