@@ -94,7 +94,7 @@ abstract class Skrivelseforlopp extends Processtest {
   /** Borgarrådsberedningen's meeting day comes; its secretary records the outcome. */
   void borgarradsberedningen(String dnr, String datum, Object... utfall) {
     klockan(datum + "T07:00");
-    korForfallnaJobb();
+    korForfallnaJobbFor(dnr);
     slutfor(uppgift("Task_RegistreraUtfallIBrb", dnr), formular(utfall));
     korForfallnaJobbFor(dnr);
   }
@@ -107,7 +107,7 @@ abstract class Skrivelseforlopp extends Processtest {
   /** Kommunstyrelsen's meeting day comes; its secretary records the outcome. */
   void kommunstyrelsen(String dnr, String datum, Object... beslut) {
     klockan(datum + "T07:00");
-    korForfallnaJobb();
+    korForfallnaJobbFor(dnr);
     slutfor(uppgift("Task_RegistreraBeslutIKs", dnr), formular(beslut));
   }
 
