@@ -42,7 +42,6 @@ class RegistreraSarskiltUttalandeDelegate implements JavaDelegate {
     String parti = (String) execution.getVariable(PARTI);
     String ledamot = execution.getVariable(UTTALANDE_LEDAMOT).toString().strip();
     Object text = execution.getVariable(UTTALANDE_TEXT);
-    // no file: the variable is missing or null (an empty form field or input parameter)
     FileValue fil = execution.getVariableTyped(UTTALANDE_FIL) instanceof FileValue f ? f : null;
     boolean harFil = fil != null && fil.getValue() != null;
     String avsandare = ledamot + " (" + parti + ")";

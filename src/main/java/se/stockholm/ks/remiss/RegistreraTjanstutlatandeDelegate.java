@@ -44,7 +44,6 @@ class RegistreraTjanstutlatandeDelegate implements JavaDelegate {
     String namn = (String) execution.getVariable(REMISSINSTANS_NAMN);
     LocalDate datum = Frister.datum(execution.getVariable(TJANSTUTLATANDE_DATUM));
     Object text = execution.getVariable(TJANSTUTLATANDE_TEXT);
-    // no file: the variable is missing or null (an empty form field or input parameter)
     FileValue fil = execution.getVariableTyped(TJANSTUTLATANDE_FIL) instanceof FileValue f ? f : null;
     boolean harFil = fil != null && fil.getValue() != null;
     String kalla = "tu:" + Variabelkalla.nyckel(execution, harFil ? TJANSTUTLATANDE_FIL : TJANSTUTLATANDE_TEXT);

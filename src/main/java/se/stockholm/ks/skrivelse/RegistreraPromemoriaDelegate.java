@@ -63,7 +63,6 @@ class RegistreraPromemoriaDelegate implements JavaDelegate {
         .withStruktur(Json.text(delar))
         .withKallaNyckel("pm:" + Variabelkalla.nyckel(execution, SAMMANFATTNING))
         .withRegistreradAv(Processkontext.anvandare());
-    // no file: the variable is missing or null (an empty form field or input parameter)
     FileValue fil = execution.getVariableTyped(PROMEMORIA_FIL) instanceof FileValue f ? f : null;
     if (fil != null && fil.getValue() != null) {
       try (InputStream in = fil.getValue()) {
