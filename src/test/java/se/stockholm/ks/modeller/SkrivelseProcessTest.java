@@ -72,7 +72,9 @@ class SkrivelseProcessTest extends Skrivelseforlopp {
     // 20 working days from 2025-12-10 over Christmas, New Year and trettondedagen
     assertThat(pm.getDueDate()).isEqualTo(tid("2026-01-15T23:59:59"));
     assertThat(taskService.getVariables(pm.getId())).containsEntry("undertecknare", "Karin Wanngård")
-        .containsEntry("forslagTillBeslut", BESLUTSTEXT);
+        .containsEntry("forslagTillBeslut", BESLUTSTEXT)
+        .as("dated the day it is written (the form proposes the day it is opened), not the day the task was made")
+        .doesNotContainKey("promemoriaDatum");
 
     promemoriaUpprattas(dnr);
     ProcessInstance brb = calledProcessInstance("borgarradsberedning", skrivelse);
@@ -336,6 +338,18 @@ class SkrivelseProcessTest extends Skrivelseforlopp {
     assertThat(arende(dnr).status()).isEqualTo(Arendestatus.BESLUTAT);
   }
 
+  @Test
+  void aPromemoriaSentWithoutADateIsDatedTheDayItIsCompleted() {
+    String dnr = inkommer();
+    fordelas(dnr);
+    besvarasAvRemissinstanserna(dnr);
+    klockan("2026-03-04T10:00");
+    slutfor(uppgift("Task_UpprattaPromemoria", dnr), formular(
+        "sammanfattning", "Jan Jönsson (L) frågar om stadens deltagande.",
+        "synpunkter", "Antisemitismen är ett allvarligt hot mot det öppna och demokratiska samhället."));
+    assertThat(skrivelse(dnr)).variables().containsEntry("promemoriaDatum", "2026-03-04");
+  }
+
   // --- återremiss -------------------------------------------------------------------------------
 
   @Test
@@ -350,6 +364,8 @@ class SkrivelseProcessTest extends Skrivelseforlopp {
     ProcessInstance skrivelse = skrivelse(dnr);
     assertThat(skrivelse).isWaitingAt("Task_UpprattaPromemoria").hasPassed("Gateway_Aterremiss", "Gateway_AterremissTill");
     assertThat(kandidatgrupper(uppgift("Task_UpprattaPromemoria", dnr))).containsExactly("rotel-i");
+    assertThat(taskService.getVariables(uppgift("Task_UpprattaPromemoria", dnr).getId()))
+        .as("the first promemoria's date is not proposed for the new one").doesNotContainKey("promemoriaDatum");
 
     // the new promemoria 2026-03-20 (+3 working days: 2026-03-25) goes to the meeting of 2026-04-01
     promemoriaUpprattas(dnr, "2026-03-20T10:00");
