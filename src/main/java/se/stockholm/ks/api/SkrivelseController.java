@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import se.stockholm.ks.diarium.Diarienummer;
 import se.stockholm.ks.diarium.Innehallskontroll;
+import se.stockholm.ks.diarium.OgiltigHandlingException;
 import se.stockholm.ks.skrivelse.Variabler;
 
 /** {@code POST /api/v1/skrivelser}: registers a skrivelse and starts its ärende. */
@@ -88,6 +89,15 @@ class SkrivelseController {
   private ResponseEntity<?> registrera(Dto.NySkrivelse s, MultipartFile fil, String nyckel) throws JsonProcessingException {
     if (s == null) {
       throw new IllegalArgumentException("Begäran saknar innehåll: skicka skrivelsen som JSON.");
+    }
+    if (s.fragor() != null) {
+      for (int i = 0; i < s.fragor().size(); i++) {
+        if (s.fragor().get(i) == null) {
+          // a null would reach the engine as a question "null" (or break its list serializer)
+          throw new OgiltigHandlingException("fragor[" + i + "]",
+              "Fel typ: null är ingen fråga; varje fråga ska vara en text.");
+        }
+      }
     }
     Map<String, Object> indata = new HashMap<>();
     indata.put(Variabler.RUBRIK, s.rubrik());
