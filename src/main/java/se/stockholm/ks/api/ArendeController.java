@@ -83,7 +83,8 @@ class ArendeController {
   Dto.Arende aterkalla(@PathVariable String diarienummer, @RequestBody(required = false) Dto.Aterkallelse begaran) {
     String motivering = begaran == null ? null : begaran.motivering();
     if (motivering != null && motivering.length() > 4000) {
-      throw new IllegalArgumentException("motivering får vara högst 4000 tecken.");
+      throw new se.stockholm.ks.diarium.OgiltigHandlingException("motivering",
+          "Motiveringen får vara högst 4000 tecken (nu " + motivering.length() + ").");
     }
     return service.aterkalla(dnr(diarienummer), motivering);
   }
@@ -122,6 +123,8 @@ class ArendeController {
     headers.setETag("\"" + h.sha256() + "\"");
     headers.set("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(h.sha256())) + ":");
     headers.set("X-Checksum-SHA256", h.sha256());
+    // stored content is served as stored: never sniffed into HTML and run by a browser
+    headers.set("X-Content-Type-Options", "nosniff");
     return new ResponseEntity<>(bytes, headers, HttpStatus.OK);
   }
 
