@@ -385,6 +385,8 @@ class DiariumIT {
     assertThat(filSvar.contentType()).isEqualTo("application/pdf");
     assertThat(filSvar.header("Content-Disposition")).startsWith("attachment");
     assertThat(filnamnEnligtRfc5987(filSvar.header("Content-Disposition"))).isEqualTo(filnamn);
+    assertThat(filSvar.header("Content-Disposition"))
+        .contains("filename=\"Tjansteutlatande _ Arstafaltet, Alvsjo & Ostermalm (slutlig version).pdf\"");
     assertThat(filSvar.body()).isEqualTo(PDF);
     assertKontrollsummor(filSvar, PDF);
 
