@@ -323,7 +323,7 @@ public class ArendeService {
     for (ProcessInstance pi : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(dnr.toString()).list()) {
       managementService.createJobQuery().processInstanceId(pi.getId()).timers().list().forEach(j -> {
         var def = repositoryService.getProcessDefinition(j.getProcessDefinitionId());
-        String activityId = ((org.camunda.bpm.engine.impl.persistence.entity.TimerEntity) j).getActivityId();
+        String activityId = aktivitet(j.getJobDefinitionId());
         steg.add(new Dto.Steg("VANTAR", namn(def.getId(), activityId), activityId, def.getKey(), List.of(), null,
             tid(j.getDuedate()), null));
       });
@@ -336,6 +336,12 @@ public class ArendeService {
   }
 
   private final Map<String, String> nycklar = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, String> aktiviteter = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private String aktivitet(String jobDefinitionId) {
+    return aktiviteter.computeIfAbsent(jobDefinitionId, id -> managementService.createJobDefinitionQuery()
+        .jobDefinitionId(id).singleResult().getActivityId());
+  }
 
   private String nyckel(String processDefinitionId) {
     return nycklar.computeIfAbsent(processDefinitionId, id -> repositoryService.getProcessDefinition(id).getKey());

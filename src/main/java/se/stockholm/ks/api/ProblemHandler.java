@@ -214,6 +214,12 @@ class ProblemHandler {
         "Adressen finns inte i API:t. Se /api/v1/openapi.");
   }
 
+  @ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
+  ProblemDetail status(org.springframework.web.server.ResponseStatusException e) {
+    return Problem.av(HttpStatus.valueOf(e.getStatusCode().value()), "fel", e.getReason() == null ? "Fel" : e.getReason(),
+        e.getReason() == null ? e.getMessage() : e.getReason());
+  }
+
   @ExceptionHandler(Exception.class)
   ProblemDetail ovantat(Exception e) {
     LOG.error("Oväntat fel i API:t", e);

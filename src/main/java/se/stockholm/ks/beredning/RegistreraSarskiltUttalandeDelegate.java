@@ -42,7 +42,7 @@ class RegistreraSarskiltUttalandeDelegate implements JavaDelegate {
     String parti = (String) execution.getVariable(PARTI);
     String ledamot = execution.getVariable(UTTALANDE_LEDAMOT).toString().strip();
     Object text = execution.getVariable(UTTALANDE_TEXT);
-    FileValue fil = (FileValue) execution.getVariableTyped(UTTALANDE_FIL);
+    FileValue fil = execution.getVariableTyped(UTTALANDE_FIL) instanceof FileValue f ? f : null;
     boolean harFil = fil != null && fil.getValue() != null;
     String avsandare = ledamot + " (" + parti + ")";
     NyHandling su = NyHandling.text(Handlingstyp.SARSKILT_UTTALANDE, HandlingStatus.INKOMMEN,

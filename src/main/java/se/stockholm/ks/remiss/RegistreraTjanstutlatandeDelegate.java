@@ -44,7 +44,7 @@ class RegistreraTjanstutlatandeDelegate implements JavaDelegate {
     String namn = (String) execution.getVariable(REMISSINSTANS_NAMN);
     LocalDate datum = Frister.datum(execution.getVariable(TJANSTUTLATANDE_DATUM));
     Object text = execution.getVariable(TJANSTUTLATANDE_TEXT);
-    FileValue fil = (FileValue) execution.getVariableTyped(TJANSTUTLATANDE_FIL);
+    FileValue fil = execution.getVariableTyped(TJANSTUTLATANDE_FIL) instanceof FileValue f ? f : null;
     boolean harFil = fil != null && fil.getValue() != null;
     String kalla = "tu:" + Variabelkalla.nyckel(execution, harFil ? TJANSTUTLATANDE_FIL : TJANSTUTLATANDE_TEXT);
     NyHandling tu = NyHandling.text(Handlingstyp.TJANSTUTLATANDE, HandlingStatus.INKOMMEN,

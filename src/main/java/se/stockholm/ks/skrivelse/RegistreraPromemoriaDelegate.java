@@ -63,7 +63,7 @@ class RegistreraPromemoriaDelegate implements JavaDelegate {
         .withStruktur(Json.text(delar))
         .withKallaNyckel("pm:" + Variabelkalla.nyckel(execution, SAMMANFATTNING))
         .withRegistreradAv(Processkontext.anvandare());
-    FileValue fil = (FileValue) execution.getVariableTyped(PROMEMORIA_FIL);
+    FileValue fil = execution.getVariableTyped(PROMEMORIA_FIL) instanceof FileValue f ? f : null;
     if (fil != null && fil.getValue() != null) {
       try (InputStream in = fil.getValue()) {
         pm = pm.withFil(in.readAllBytes(), fil.getFilename());

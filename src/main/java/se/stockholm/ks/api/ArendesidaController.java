@@ -1,0 +1,36 @@
+package se.stockholm.ks.api;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import se.stockholm.ks.diarium.Diarienummer;
+
+/**
+ * {@code /arenden/{diarienummer}}: the ärende's page for officials, linked from every Tasklist
+ * form — status, deadlines, open steps, the handlingar (to open or download) and the events. Opens
+ * with the Tasklist login (or HTTP Basic); reading needs the same rights as the API.
+ */
+@Controller
+class ArendesidaController {
+
+  private final ArendeService service;
+
+  ArendesidaController(ArendeService service) {
+    this.service = service;
+  }
+
+  @GetMapping("/arenden/{diarienummer}")
+  String arende(@PathVariable String diarienummer, Model model) {
+    Diarienummer dnr;
+    try {
+      dnr = Diarienummer.parse(diarienummer);
+    } catch (IllegalArgumentException e) {
+      throw new se.stockholm.ks.diarium.ArendeSaknasException(diarienummer, e.getMessage());
+    }
+    model.addAttribute("a", service.arende(dnr));
+    model.addAttribute("url", dnr.urlForm());
+    return "arende";
+  }
+}

@@ -1,0 +1,120 @@
+package se.stockholm.ks.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import se.stockholm.ks.diarium.Diarienummer;
+import se.stockholm.ks.diarium.Diarium;
+import se.stockholm.ks.diarium.Innehallskontroll;
+import se.stockholm.ks.support.IntegrationTest;
+
+/**
+ * The real case KS 2025/1513 from skrivelse to closed ärende, driven over HTTP by the same
+ * {@link Scenario} the README's command runs, against the application on H2 (and, in
+ * {@link ScenarioPostgresIT}, PostgreSQL).
+ */
+@IntegrationTest
+class ScenarioIT {
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  Diarium diarium;
+
+  @Autowired
+  HistoryService historyService;
+
+  @Test
+  void theRealCaseRunsFromSkrivelseToClosedArende() throws Exception {
+    Path ut = Files.createTempDirectory("scenario");
+    ByteArrayOutputStream logg = new ByteArrayOutputStream();
+    Scenario.Resultat r = new Scenario("http://localhost:" + port, ut,
+        new PrintStream(logg, true, StandardCharsets.UTF_8)).kor();
+    System.out.println(logg.toString(StandardCharsets.UTF_8));
+
+    assertThat(r.diarienummer()).isEqualTo("KS 2025/1513");
+    assertThat(r.status()).isEqualTo("AVSLUTAT");
+
+    var skrivelse = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("skrivelse")
+        .processInstanceBusinessKey("KS 2025/1513").singleResult();
+    assertThat(skrivelse.getEndTime()).isNotNull();
+    assertThat(skrivelse.getEndActivityId()).isEqualTo("EndEvent_ArendeAvslutat");
+    assertThat(historyService.createHistoricIncidentQuery().count()).isZero();
+
+    List<String> typerOchDatum = r.handlingar().stream()
+        .map(h -> h.path("dokumentnummer").asText() + " " + h.path("handlingstyp").asText() + " " + h.path("datum").asText())
+        .toList();
+    assertThat(typerOchDatum).containsExactly(
+        "KS 2025/1513-1 SKRIVELSE 2025-11-26",
+        "KS 2025/1513-2 REMISS 2025-11-26",
+        "KS 2025/1513-3 TJANSTUTLATANDE 2025-12-11",
+        "KS 2025/1513-4 PROMEMORIA 2026-03-04",
+        "KS 2025/1513-5 SARSKILT_UTTALANDE 2026-03-13",
+        "KS 2025/1513-6 ARENDEDOKUMENT 2026-03-13",
+        "KS 2025/1513-7 SARSKILT_UTTALANDE 2026-03-18",
+        "KS 2025/1513-8 PROTOKOLLSUTDRAG 2026-03-26",
+        "KS 2025/1513-9 ARENDEDOKUMENT 2026-03-26");
+    JsonNode ksUttalande = r.handlingar().get(6);
+    assertThat(ksUttalande.path("hanvisarTill").asText()).as("likalydande med BRB:s").isEqualTo("KS 2025/1513-5");
+    assertThat(ksUttalande.path("avsandare").asText()).isEqualTo("Jan Jönsson (L)");
+
+    for (JsonNode h : r.handlingar()) {
+      var innehall = diarium.innehall(h.path("dokumentnummer").asText()).orElseThrow();
+      assertThat(Innehallskontroll.sha256(innehall.bytes())).isEqualTo(h.path("sha256").asText());
+      assertThat(innehall.bytes()).hasSize(h.path("storlek").asInt());
+    }
+
+    String text;
+    try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(r.arendedokument()))) {
+      text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+    }
+    assertThat(text).containsSubsequence(
+        "PM Rotel I (Dnr KS 2025/1513)",
+        "Skrivelse angående stadens inbjudan till Mayor summit combat antisemitism movement i Paris",
+        "Skrivelse från Jan Jönsson (L)",
+        "Förslag till beslut",
+        "Borgarrådsberedningen föreslår att kommunstyrelsen beslutar följande.",
+        "Skrivelsen besvaras med hänvisning till vad som sägs i denna promemoria",
+        "Föredragande borgarrådet Karin Wanngård",
+        "Sammanfattning av ärendet",
+        "Beredning",
+        "Ärendet har remitterats till stadsledningskontoret",
+        "Föredragande borgarrådets synpunkter",
+        "Stockholm den 4 mars 2026",
+        "Karin Wanngård",
+        "Bilaga",
+        "dnr KS 2025/1513-1",
+        "Borgarrådsberedningen tillstyrker föredragande borgarrådets förslag.",
+        "Särskilt uttalande av borgarrådet Jan Jönsson (L) enligt följande.",
+        "Kommunstyrelsen",
+        "Särskilt uttalande av Jan Jönsson (L) som är likalydande med Liberalernas särskilda uttalande i borgarrådsberedningen.",
+        "Ärendet",
+        "I skrivelsen ställs följande frågor",
+        "Övervägde staden att skicka någon annan representant",
+        "Remissammanställning",
+        "Stadsledningskontorets tjänsteutlåtande daterat den 11 december 2025 har i huvudsak följande lydelse.");
+
+    assertThat(diarium.handelser(Diarienummer.parse("KS 2025/1513")).stream().map(e -> e.handelsetyp().name()))
+        .containsSubsequence("REGISTRERAT", "FORDELAT", "REMITTERAT", "TJANSTUTLATANDE_INKOMMET",
+            "PROMEMORIA_UPPRATTAD", "UPPFORT_PA_FOREDRAGNINGSLISTA", "BRB_TILLSTYRKT", "SARSKILT_UTTALANDE_INKOMMET",
+            "UPPFORT_PA_FOREDRAGNINGSLISTA", "KS_BESLUT", "PROTOKOLL_JUSTERAT", "PROTOKOLL_ANSLAGET", "LAGA_KRAFT",
+            "AVSLUTAT");
+  }
+}
