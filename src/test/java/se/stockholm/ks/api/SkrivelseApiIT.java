@@ -122,8 +122,8 @@ class SkrivelseApiIT {
   }
 
   Stream<Fall> felaktigaBegaran() {
-    String tioArSedan = LocalDate.now(STOCKHOLM).minusYears(10).minusDays(2).toString();
-    String imorgon = OffsetDateTime.now(STOCKHOLM).plusDays(1).withNano(0).toString();
+    String tioArSedan = Diarium.idag().minusYears(10).minusDays(2).toString();
+    String imorgon = Diarium.nu().plusDays(1).withNano(0).toString();
     return Stream.of(
         // rubrik
         fall("rubrik saknas", 400, "rubrik", "Rubrik måste fyllas i", () -> skrivelseJson(n -> n.remove("rubrik"))),
@@ -345,12 +345,12 @@ class SkrivelseApiIT {
 
   @Test
   void withoutInkomTheSkrivelseIsReceivedNow() {
-    OffsetDateTime fore = OffsetDateTime.now(STOCKHOLM).minusSeconds(1);
+    OffsetDateTime fore = Diarium.nu().minusSeconds(1);
     String dnr = registrera(skrivelse(n -> n.remove("inkom")));
 
     JsonNode arende = api.get(INTEGRATION, arende(dnr)).json();
     assertThat(OffsetDateTime.parse(arende.path("inkom").asText())).isAfterOrEqualTo(fore.withNano(0));
-    assertThat(dnr).startsWith("KS-" + LocalDate.now(STOCKHOLM).getYear() + "-");
+    assertThat(dnr).startsWith("KS-" + Diarium.idag().getYear() + "-");
   }
 
   @Test
@@ -426,6 +426,13 @@ class SkrivelseApiIT {
     assertThat(innehall.text()).isEqualTo(text);
     assertThat(innehall.header("X-Checksum-SHA256"))
         .isEqualTo(Innehallskontroll.sha256(text.getBytes(StandardCharsets.UTF_8)));
+
+    // the officials' page of the ärende shows it as text, escaped
+    Api.Svar sida = api.get(INTEGRATION, "/arenden/" + dnr);
+    assertThat(sida.status()).isEqualTo(200);
+    assertThat(sida.contentType()).startsWith("text/html");
+    assertThat(sida.text()).contains("&lt;script&gt;alert(&#39;rubrik&#39;)&lt;/script&gt;")
+        .doesNotContain("<script>alert('rubrik')").doesNotContain("<i>Jan</i>");
   }
 
   @Test
@@ -598,7 +605,7 @@ class SkrivelseApiIT {
     assertThat(svar.status()).as(svar.toString()).isEqualTo(200);
     JsonNode efter = svar.json();
     assertThat(efter.path("status").asText()).isEqualTo("ATERKALLAT");
-    assertThat(efter.path("avslutad").asText()).isEqualTo(LocalDate.now(STOCKHOLM).toString());
+    assertThat(efter.path("avslutad").asText()).isEqualTo(Diarium.idag().toString());
     assertThat(efter.path("aktuellaSteg")).isEmpty();
     assertThat(efter.path("handlingar").get(0)).isEqualTo(fore.path("handlingar").get(0));
     assertThat(efter.path("handlingar").get(1).path("handlingstyp").asText()).isEqualTo("ATERKALLELSE");
