@@ -27,8 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Problem details also for the errors that happen before a controller of {@code /api/v1} is
  * chosen: a Content-Type no operation consumes (415), an Accept none produces (406), a method
  * the address does not have (405), an unknown address (404), an oversized or unreadable multipart
- * body (413, 400). {@link ProblemHandler}, a controller advice, only sees errors of its own
- * controllers; without this they would get Spring Boot's default error JSON, or a 500.
+ * body (413, 400). {@link ProblemHandler}, a controller advice, only sees errors raised once a
+ * controller is chosen; without this they would get Spring Boot's default error JSON, or a 500.
  */
 @Component
 class ApiFelUtanHandler implements HandlerExceptionResolver, Ordered {
@@ -50,9 +50,8 @@ class ApiFelUtanHandler implements HandlerExceptionResolver, Ordered {
   public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                                        Exception ex) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    boolean egenController = handler instanceof HandlerMethod m
-        && m.getBeanType().getPackageName().equals(ProblemHandler.class.getPackageName());
-    if (egenController || !path.startsWith("/api/v1/") || path.startsWith("/api/v1/openapi")
+    // a controller's own errors go to its advice; this is for the errors before there is one
+    if (handler instanceof HandlerMethod || !path.startsWith("/api/v1/") || path.startsWith("/api/v1/openapi")
         || path.startsWith("/api/v1/dokumentation")) {
       return null;
     }

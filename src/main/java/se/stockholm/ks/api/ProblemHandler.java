@@ -38,7 +38,7 @@ import se.stockholm.ks.diarium.OgiltigHandlingException;
  * message a developer can act on and, for invalid input, the fields at fault in {@code fel}. A bad
  * request is never a 500.
  */
-@RestControllerAdvice(basePackageClasses = ProblemHandler.class)
+@RestControllerAdvice(basePackages = {"se.stockholm.ks.api", "se.stockholm.ks.demo"})
 class ProblemHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);

@@ -169,6 +169,11 @@ class OpenApiContractIT {
         .contains("högst " + BegaransStorlek.MAX_JSON_MB + " MB")
         .contains(String.join(", ", organisation.partier().stream().map(Organisation.Parti::kod).toList()))
         .contains(String.join(", ", organisation.roller()));
+    // the messages of Innehallskontroll, word for word (line breaks aside)
+    String text = readme.replaceAll("\\s*\n\\s*", " ");
+    assertThat(text).contains("är tom (0 byte). Bifoga filen på nytt.")
+        .contains("som inte tas emot. Tillåtna typer: PDF, Word, OpenDocument, RTF, text, PNG och JPEG.")
+        .contains("största tillåtna storlek är 25,0 MB. Dela upp eller komprimera filen.");
   }
 
   @Test

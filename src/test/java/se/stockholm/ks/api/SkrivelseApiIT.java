@@ -248,6 +248,8 @@ class SkrivelseApiIT {
         fall("rotel1 återkallar", 403, null, "rotel1 får inte återkalla", () -> api.postJson("rotel1", arende(oppet) + "/aterkallelse", "{}")),
         fall("rotel1 lägger till en handling", 403, null, "rotel1 får inte", () -> api.postMultipart("rotel1", arende(oppet) + "/handlingar",
             new Multipart().json("handling", "{\"rubrik\":\"K\"}").del("fil", "k.pdf", "application/pdf", PDF))),
+        fall("demoklockan ställd av integrationen", 403, null, "administratörer", () -> api.send(INTEGRATION, "PUT",
+            "/api/v1/demo/klocka", "application/json", "{\"tid\":\"2030-01-01T00:00:00Z\"}".getBytes(StandardCharsets.UTF_8))),
         fall("inga inloggningsuppgifter (POST)", 401, null, "Logga in", () -> api.postJson(null, SKRIVELSER, giltigSkrivelse().toString())),
         fall("inga inloggningsuppgifter (GET)", 401, null, "Logga in", () -> api.get(null, arende(oppet))),
         fall("fel lösenord", 401, null, "Logga in", () -> api.postJson("moderaterna:fel", SKRIVELSER, giltigSkrivelse().toString())),
