@@ -190,6 +190,9 @@ class SkrivelseApiIT {
         fall("ingen Content-Type", 415, null, "application/json", () -> skrivelseRa(null, giltigSkrivelse().toString())),
         fall("JSON-kropp över 10 MB", 413, null, "för stor", () -> skrivelseRa("application/json",
             "{\"rubrik\":\"Stor\",\"avsandare\":{\"namn\":\"A\"},\"text\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}")),
+        fall("JSON-kropp över 10 MB utan Content-Length", 413, null, "för stor", () -> api.postChunked(INTEGRATION,
+            SKRIVELSER, "application/json", ("{\"rubrik\":\"Stor\",\"avsandare\":{\"namn\":\"A\"},\"text\":\""
+                + "x".repeat(11 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8))),
         fall("Idempotency-Key 201 tecken", 400, "Idempotency-Key", "1–200 tecken", () -> api.postJson(INTEGRATION,
             SKRIVELSER, giltigSkrivelse().toString(), "Idempotency-Key", "k".repeat(201))),
         // multipart

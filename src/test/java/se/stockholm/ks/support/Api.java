@@ -114,6 +114,26 @@ public final class Api {
    * @return the answer
    */
   public Svar send(String anvandare, String method, String path, String contentType, byte[] body, String... headers) {
+    return skicka(anvandare, method, path, contentType,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body), headers);
+  }
+
+  /**
+   * POSTs a body without Content-Length (chunked), as a streaming client does.
+   *
+   * @param anvandare a demo user, or null
+   * @param path the path
+   * @param contentType the Content-Type
+   * @param body the body
+   * @return the answer
+   */
+  public Svar postChunked(String anvandare, String path, String contentType, byte[] body) {
+    return skicka(anvandare, "POST", path, contentType,
+        HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+  }
+
+  private Svar skicka(String anvandare, String method, String path, String contentType,
+                      HttpRequest.BodyPublisher body, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(bas + path)).timeout(Duration.ofSeconds(120));
     if (anvandare != null) {
       String creds = anvandare.contains(":") ? anvandare : anvandare + ":" + LOSENORD;
@@ -125,7 +145,7 @@ public final class Api {
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    b.method(method, body);
     try {
       HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Svar(r.statusCode(), r.headers(), r.body());
