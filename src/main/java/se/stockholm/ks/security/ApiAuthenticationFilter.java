@@ -43,7 +43,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith("/api/v1/openapi") || path.startsWith("/api/v1/dokumentation");
+    return path.startsWith("/api/v1/openapi") || path.startsWith("/api/v1/dokumentation")
+        || path.startsWith("/api/v1/swagger-ui");
   }
 
   @Override
