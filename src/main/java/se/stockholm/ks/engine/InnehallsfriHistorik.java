@@ -7,12 +7,15 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 
 /**
  * The history level {@value #NAME}: Camunda's {@code audit} level, except that the variables that
  * carry a handling's content (texts and files typed into forms, on their way to the diarium) leave
- * no history. The diarium is the record of allmänna handlingar; Camunda's history keeps the case's
+ * no history, and submitted forms leave no "form property" details (a second copy of every submitted
+ * value, in a {@code varchar(4000)} column that a page-long text from a Tasklist form would
+ * overflow). The diarium is the record of allmänna handlingar; Camunda's history keeps the case's
  * course and its light variables (ids, dates, choices), not a second copy of every document.
  */
 public class InnehallsfriHistorik extends AbstractHistoryLevel {
@@ -43,6 +46,9 @@ public class InnehallsfriHistorik extends AbstractHistoryLevel {
 
   @Override
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+    if (HistoryEventTypes.FORM_PROPERTY_UPDATE.equals(eventType)) {
+      return false;
+    }
     if (entity instanceof VariableInstance variable && INNEHALLSVARIABLER.contains(variable.getName())) {
       return false;
     }
