@@ -125,9 +125,10 @@ public final class Tasklist {
 
   /** Opens the task of the card; waits for its form. Returns the task's id. */
   public String oppna(Kort kort) {
-    b.klicka(kort.lank());
-    b.vanta().until(d -> uppgiftIUrl().isPresent());
-    String id = uppgiftIUrl().orElseThrow();
+    String id = kort.uppgiftId();
+    By lank = By.cssSelector("ol.tasks-list h4.task a[href*='task=" + id + "']");
+    b.klicka(b.vanta().until(ExpectedConditions.elementToBeClickable(lank)));
+    b.vanta().until(d -> uppgiftIUrl().filter(id::equals).isPresent());
     b.vanta().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-task] h2")));
     formularLaddat();
     return id;
@@ -214,14 +215,16 @@ public final class Tasklist {
   }
 
   /** A task card in the list. */
-  public record Kort(WebElement element, String uppgift, String process, String diarienummer, String rubrik,
+  public record Kort(String uppgiftId, String uppgift, String process, String diarienummer, String rubrik,
                      String text) {
 
     static Kort av(WebElement li) {
-      String uppgift = li.findElement(By.cssSelector("h4.task a")).getText().trim();
+      WebElement lank = li.findElement(By.cssSelector("h4.task a"));
+      Matcher id = UPPGIFT_I_URL.matcher(lank.getAttribute("href"));
       String process = li.findElements(By.cssSelector("h6.process-definition")).stream().findFirst()
           .map(e -> e.getText().trim()).orElse("");
-      return new Kort(li, uppgift, process, variabel(li, "diarienummer"), variabel(li, "rubrik"), li.getText());
+      return new Kort(id.find() ? id.group(1) : null, lank.getText().trim(), process, variabel(li, "diarienummer"),
+          variabel(li, "rubrik"), li.getText());
     }
 
     private static String variabel(WebElement li, String namn) {
@@ -236,10 +239,6 @@ public final class Tasklist {
     /** Whether the card names the case (its diarienummer, or the key in its rubrik). */
     boolean visar(String nyckel) {
       return nyckel.equals(diarienummer) || (rubrik != null && rubrik.contains(nyckel.replace("KS ", "")));
-    }
-
-    WebElement lank() {
-      return element.findElement(By.cssSelector("h4.task a"));
     }
 
     @Override

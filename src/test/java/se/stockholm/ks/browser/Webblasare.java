@@ -42,8 +42,8 @@ public final class Webblasare implements AutoCloseable {
   public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   /** Debian's ChromeDriver, of the same version. */
   public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  /** How long a page or an element may take before a test fails. */
-  public static final Duration VANTETID = Duration.ofSeconds(30);
+  /** How long a page or an element may take before a test fails (generous: the machine is shared). */
+  public static final Duration VANTETID = Duration.ofSeconds(45);
 
   // Selenium warns that it has no DevTools binding for this Chromium version: only raw CDP commands are used.
   private static final Logger SELENIUM_LOGG = Logger.getLogger("org.openqa.selenium");
@@ -246,6 +246,8 @@ public final class Webblasare implements AutoCloseable {
     } finally {
       try (Stream<Path> filer = Files.walk(profil)) {
         filer.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // a profile file that Chromium removed itself while we walked: the rest is in the temp folder
       }
     }
   }
