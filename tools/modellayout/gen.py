@@ -235,7 +235,7 @@ class Model:
             if y1 == y2 and len(f.points) == 2:
                 width = max(60, min(110, abs(x2 - x1) - 12))
             n = lines_for(f.name, max(8, width // 6))
-            if y1 == y2 and len(f.points) == 2:
+            if y1 == y2 and len(f.points) == 2 and not f.label:
                 ly = y1 - 14 * n - 4
             f.label_bounds = (round(lx), round(ly), width, 14 * n)
 
@@ -305,7 +305,7 @@ class Model:
         if n.label_pos == 'boundary':
             k = lines_for(n.name, 18)
             if getattr(n, 'side', 'bottom') == 'top':
-                return (round(n.x + n.w + 2), round(n.y - 14 * k - 2), 100, 14 * k)
+                return (round(n.x + n.w + 4), round(n.y - 4), 150, 14)
             return (round(n.x + n.w + 2), round(n.y + n.h + 2), 100, 14 * k)
         if n.label_pos == 'below-left':
             return (round(n.cx - 110), round(n.y + n.h + 2), 100, 14 * k)

@@ -86,7 +86,7 @@ user(m, 'Task_SkrivTjanstutlatande', 'Skriv tjänsteutlåtande', 'Lane_Remissins
 m.boundary('BoundaryEvent_Paminnelse', 'Påminnelse före svarsdatum', 'Task_SkrivTjanstutlatande', 25,
            body=timer_def('TimerEventDefinition_Paminnelse', '${frister.paminnelsetid(svarsdatum)}'),
            interrupting=False)
-m.boundary('BoundaryEvent_SvarsdatumPasserat', 'Svarsdatum passerat', 'Task_SkrivTjanstutlatande', 50,
+m.boundary('BoundaryEvent_SvarsdatumPasserat', 'Svarsdatum passerat', 'Task_SkrivTjanstutlatande', 60,
            body=timer_def('TimerEventDefinition_SvarsdatumPasserat', '${frister.svarsdatumPasserat(svarsdatum)}'),
            side='top')
 service(m, 'Task_SkickaPaminnelse', 'Skicka påminnelse', 'Lane_Remissinstans', 4, 1, bean='skickaPaminnelse',
@@ -130,7 +130,14 @@ fl = m.flows[-2]
 s, g = m.nodes['Task_ForlangSvarsdatum'], m.nodes['Gateway_TillTjanstutlatande']
 chan = s.cy
 fl.route = [(s.x, s.cy), (g.cx, s.cy), (g.cx, g.y)]
-m.flows[[f.id for f in m.flows].index('Flow_RemissSkickad')].route = 'right-down'
+sk = m.nodes['Task_SkickaRemiss']
+m.flows[[f.id for f in m.flows].index('Flow_RemissSkickad')].route = [(sk.cx, sk.y + sk.h), (sk.cx, g.cy), (g.x, g.cy)]
+gf = m.nodes['Gateway_ForlangaSvarsdatum']
+for f in m.flows:
+    if f.id == 'Flow_FortsattUtanSvar':
+        f.label = (gf.x + gf.w + 6, gf.cy + 4)
+    if f.id == 'Flow_Forlang':
+        f.label = (gf.cx + 6, gf.y - 66)
 m.write(f'{OUT}/remiss.bpmn')
 
 
@@ -215,7 +222,7 @@ service(m, 'Task_RegistreraPromemoria', 'Registrera promemorian', RO, 8, bean='r
 call(m, 'CallActivity_Borgarradsberedning', 'Borgarrådsberedningen', B, 9, called='borgarradsberedning',
      ins=('diarienummer', 'rubrik', 'avsandare', 'arendeLank', 'rotel'), outs=('brbUtfall', 'brbSammantrade', 'aterremissTill'),
      parent='SubProcess_Handlaggning').size = (150, 80)
-m.gateway('Gateway_UtfallIBrb', 'Utfall i borgarrådsberedningen?', B, 10, parent='SubProcess_Handlaggning')
+m.gateway('Gateway_UtfallIBrb', 'Beredningens utfall?', B, 10, parent='SubProcess_Handlaggning')
 service(m, 'Task_SkapaArendedokumentTillKs', 'Upprätta ärendedokument till KS', B, 11,
         bean='skapaArendedokument', parent='SubProcess_Handlaggning',
         documentation='Skriver promemorian med borgarrådsberedningens behandling och särskilda uttalanden '
@@ -225,7 +232,7 @@ m.gateway('Gateway_AterremissTill', 'Återremiss till?', B, 8, 1, parent='SubPro
 call(m, 'CallActivity_Kommunstyrelsen', 'Kommunstyrelsen', KS, 12, called='kommunstyrelsen',
      ins=('diarienummer', 'rubrik', 'avsandare', 'arendeLank', 'brbSammantrade'), outs=('ksBeslut', 'ksSammantrade', 'aterremissTill'),
      parent='SubProcess_Handlaggning').dy = -18
-m.gateway('Gateway_BeslutIKs', 'Beslut i kommunstyrelsen?', KS, 13, parent='SubProcess_Handlaggning').dy = -18
+m.gateway('Gateway_BeslutIKs', 'Beslut i KS?', KS, 13, parent='SubProcess_Handlaggning').dy = -18
 m.end('EndEvent_BeslutFattat', 'Beslut fattat', KS, 14, parent='SubProcess_Handlaggning').dy = -18
 m.boundary('BoundaryEvent_Aterkallelse', 'Skrivelsen återkallad', 'SubProcess_Handlaggning', 80,
            body=message_def('MessageEventDefinition_Aterkallelse', 'Message_Aterkallelse'))
@@ -240,7 +247,7 @@ service(m, 'Task_AnmalTillProtokoll', 'Anmäl beslutet till protokollet', KS, 15
 m.gateway('Gateway_ProtokollRedanAnslaget', 'Protokollet redan anslaget?', KS, 16)
 m.catch('Event_ProtokollAnslaget', 'Protokollet justerat och anslaget', KS, 17,
         body=message_def('MessageEventDefinition_ProtokollAnslaget', 'Message_ProtokollAnslaget'))
-m.gateway('Gateway_ProtokollAnslaget', 'Protokoll anslaget', KS, 18)
+m.gateway('Gateway_ProtokollAnslaget', 'Protokoll anslaget', KS, 18, label_pos='above-right')
 service(m, 'Task_SkapaProtokollsutdrag', 'Upprätta protokollsutdrag', KS, 19, bean='skapaProtokollsutdrag')
 service(m, 'Task_SkapaArendedokument', 'Upprätta slutligt ärendedokument', KS, 20, bean='skapaArendedokument')
 m.catch('Event_LaglighetsprovningUtgangen', 'Tiden för laglighetsprövning har gått ut', KS, 21,
@@ -353,7 +360,7 @@ m = Model('borgarradsberedning', 'Ärendet i borgarrådsberedningen',
           errors=[('Error_SammantradeSaknas', 'Sammanträde saknas i sammanträdesplanen', 'SAMMANTRADE_SAKNAS')])
 planning(m, 'Brb', S, KK, 'planeraBrbSammantrade', 'ange-brb-sammantrade', 'angeSammantradeListener',
          'BRB', 'borgarrådsberedningen')
-m.catch('Event_BrbSammantrade', 'Sammanträdesdagen', S, 4,
+m.catch('Event_BrbSammantrade', 'Sammanträdet hålls', S, 4,
         body=timer_def('TimerEventDefinition_BrbSammantrade', '${frister.tidpunkt(brbSammantrade)}')).dy = 20
 user(m, 'Task_RegistreraUtfallIBrb', 'Registrera utfall i BRB', S, 5, groups='brb-sekreterare',
      form=('formRef', 'registrera-utfall-i-brb'), due='${frister.slutetAvDagen(brbSammantrade)}',
@@ -421,7 +428,7 @@ top = m.lane_top(S) + 22
 set_route(m, 'Flow_Bordlaggs', [P(m, 'Gateway_UtfallIBrb', 't'), (g.cx, top), (tp.cx, top), P(m, 'Gateway_TillPlanering', 't')])
 for f in m.flows:
     if f.id == 'Flow_Bordlaggs':
-        f.label = (g.cx - 70, top + 2)
+        f.label = (g.cx - 118, top + 4)
     if f.id == 'Flow_IngaUttalanden':
         f.label = (m.nodes['Gateway_SarskildaUttalanden'].cx + 140, m.nodes['Gateway_SarskildaUttalanden'].cy - 20)
     if f.id == 'Flow_Aterremitteras':
@@ -443,7 +450,7 @@ m = Model('kommunstyrelsen', 'Ärendet i kommunstyrelsen',
           errors=[('Error_SammantradeSaknas', 'Sammanträde saknas i sammanträdesplanen', 'SAMMANTRADE_SAKNAS')])
 planning(m, 'Ks', S, KK, 'planeraKsSammantrade', 'ange-ks-sammantrade', 'angeSammantradeListener',
          'KS', 'kommunstyrelsen')
-m.catch('Event_KsSammantrade', 'Sammanträdesdagen', S, 4,
+m.catch('Event_KsSammantrade', 'Sammanträdet hålls', S, 4,
         body=timer_def('TimerEventDefinition_KsSammantrade', '${frister.tidpunkt(ksSammantrade)}')).dy = 20
 user(m, 'Task_RegistreraBeslutIKs', 'Registrera beslut i KS', S, 5, groups='ks-sekreterare',
      form=('formKey', 'embedded:deployment:forms/registrera-beslut-i-ks.html'),
@@ -471,7 +478,7 @@ top = m.lane_top(S) + 22
 set_route(m, 'Flow_Bordlaggs', [P(m, 'Gateway_BeslutIKs', 't'), (g.cx, top), (tp.cx, top), P(m, 'Gateway_TillPlanering', 't')])
 for f in m.flows:
     if f.id == 'Flow_Bordlaggs':
-        f.label = (g.cx - 70, top + 2)
+        f.label = (g.cx - 118, top + 4)
     if f.id == 'Flow_Aterremitteras':
         f.label = (g.cx + 8, g.y + g.h + 20)
 m.write(f'{OUT}/kommunstyrelsen.bpmn')

@@ -11,13 +11,13 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -83,18 +83,24 @@ class ArendeController {
   Dto.Arende aterkalla(@PathVariable String diarienummer, @RequestBody(required = false) Dto.Aterkallelse begaran) {
     String motivering = begaran == null ? null : begaran.motivering();
     if (motivering != null && motivering.length() > 4000) {
-      throw new IllegalArgumentException("motivering får vara högst 4000 tecken.");
+      throw new se.stockholm.ks.diarium.OgiltigHandlingException("motivering",
+          "Motiveringen får vara högst 4000 tecken (nu " + motivering.length() + ").");
     }
     return service.aterkalla(dnr(diarienummer), motivering);
   }
 
   @Operation(summary = "Lista ärendets handlingar")
+  @ApiResponse(responseCode = "200", description = "Handlingarna i nummerordning")
+  @ApiResponse(responseCode = "404", description = "Inget sådant ärende", content = @Content(mediaType = "application/problem+json"))
   @GetMapping(path = "/handlingar", produces = MediaType.APPLICATION_JSON_VALUE)
   List<Dto.Handling> handlingar(@PathVariable String diarienummer) {
     return service.handlingar(dnr(diarienummer));
   }
 
   @Operation(summary = "Hämta en handlings uppgifter")
+  @ApiResponse(responseCode = "200", description = "Handlingen")
+  @ApiResponse(responseCode = "404", description = "Inget sådant ärende eller ingen sådan handling",
+      content = @Content(mediaType = "application/problem+json"))
   @GetMapping(path = "/handlingar/{nummer}", produces = MediaType.APPLICATION_JSON_VALUE)
   Dto.Handling handling(@PathVariable String diarienummer, @PathVariable int nummer) {
     Diarienummer dnr = dnr(diarienummer);
@@ -105,7 +111,16 @@ class ArendeController {
   @Operation(summary = "Ladda ned en handlings innehåll",
       description = "Med rätt Content-Type, filnamn (Content-Disposition) och kontrollsumma: Repr-Digest (RFC 9530, "
           + "sha-256) och ETag (SHA-256 i hex).")
-  @ApiResponse(responseCode = "200", description = "Innehållet", content = @Content(mediaType = "*/*"))
+  @ApiResponse(responseCode = "200", description = "Innehållet, med den Content-Type som avgjordes av innehållet "
+      + "(text/plain; charset=UTF-8 för en text)",
+      content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")),
+      headers = {
+          @Header(name = "Content-Disposition", description = "attachment med filnamnet (filename* enligt RFC 5987)"),
+          @Header(name = "Repr-Digest", description = "sha-256=:<base64>: (RFC 9530)"),
+          @Header(name = "ETag", description = "\"<SHA-256 i hex>\""),
+          @Header(name = "X-Checksum-SHA256", description = "SHA-256 i hex")})
+  @ApiResponse(responseCode = "404", description = "Inget sådant ärende eller ingen sådan handling",
+      content = @Content(mediaType = "application/problem+json"))
   @GetMapping(path = "/handlingar/{nummer}/innehall")
   ResponseEntity<byte[]> innehall(@PathVariable String diarienummer, @PathVariable int nummer) {
     Diarienummer dnr = dnr(diarienummer);
@@ -118,17 +133,22 @@ class ArendeController {
         : new MediaType("text", "plain", StandardCharsets.UTF_8);
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(typ);
-    headers.setContentDisposition(ContentDisposition.attachment().filename(filnamn, StandardCharsets.UTF_8).build());
+    headers.set(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(filnamn));
     headers.setETag("\"" + h.sha256() + "\"");
     headers.set("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(h.sha256())) + ":");
     headers.set("X-Checksum-SHA256", h.sha256());
+    // stored content is served as stored: never sniffed into HTML and run by a browser
+    headers.set("X-Content-Type-Options", "nosniff");
     return new ResponseEntity<>(bytes, headers, HttpStatus.OK);
   }
 
   @Operation(summary = "Lägg till en handling i ett öppet ärende",
       description = "Multipart: delen 'handling' (application/json: rubrik, avsandare, datum) och delen 'fil'. "
           + "Handlingen registreras som inkommen och får nästa nummer.")
-  @ApiResponse(responseCode = "201", description = "Registrerad")
+  @ApiResponse(responseCode = "201", description = "Registrerad; Location pekar på handlingen",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dto.Handling.class)))
+  @ApiResponse(responseCode = "404", description = "Inget sådant ärende", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "413", description = "För stor fil (högst 25 MB)", content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "409", description = "Ärendet är avslutat eller återkallat",
       content = @Content(mediaType = "application/problem+json"))
   @PostMapping(path = "/handlingar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -136,6 +156,7 @@ class ArendeController {
   ResponseEntity<?> laggTill(@PathVariable String diarienummer,
                              @RequestPart("handling") Dto.NyHandling handling,
                              @RequestPart("fil") @Schema(type = "string", format = "binary") MultipartFile fil,
+                             @Parameter(description = "Valfri nyckel (högst 200 tecken) som gör begäran idempotent")
                              @RequestHeader(name = "Idempotency-Key", required = false) String nyckel)
       throws IOException {
     Diarienummer dnr = dnr(diarienummer);
@@ -179,9 +200,33 @@ class ArendeController {
   }
 
   @Operation(summary = "Ärendets händelser", description = "Det som hänt i ärendet, i tidsordning.")
+  @ApiResponse(responseCode = "200", description = "Händelserna")
+  @ApiResponse(responseCode = "404", description = "Inget sådant ärende", content = @Content(mediaType = "application/problem+json"))
   @GetMapping(path = "/handelser", produces = MediaType.APPLICATION_JSON_VALUE)
   List<Dto.Handelse> handelser(@PathVariable String diarienummer) {
     return service.handelser(dnr(diarienummer));
+  }
+
+  /**
+   * @param filnamn the file's name as registered
+   * @return {@code attachment} with the name twice (RFC 6266): {@code filename*} in UTF-8 (RFC
+   *     5987), which browsers use, and {@code filename} in plain ASCII for clients that only read
+   *     that one (e.g. {@code curl -OJ}; Spring's own builder put an RFC 2047 word there, which
+   *     such clients saved as {@code =?UTF-8?Q?…?=})
+   */
+  static String contentDisposition(String filnamn) {
+    String ascii = java.text.Normalizer.normalize(filnamn, java.text.Normalizer.Form.NFD)
+        .replaceAll("\\p{M}", "").replaceAll("[^\\x20-\\x7e]", "_").replace('"', '\'').replace('\\', '_');
+    StringBuilder kodat = new StringBuilder();
+    for (byte b : filnamn.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if (c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0)) {
+        kodat.append(c);
+      } else {
+        kodat.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + kodat;
   }
 
   private static String url(Diarienummer dnr, Dto.Handling h) {

@@ -16,9 +16,11 @@ import se.stockholm.ks.diarium.Diarienummer;
 class ArendesidaController {
 
   private final ArendeService service;
+  private final se.stockholm.ks.organisation.Organisation organisation;
 
-  ArendesidaController(ArendeService service) {
+  ArendesidaController(ArendeService service, se.stockholm.ks.organisation.Organisation organisation) {
     this.service = service;
+    this.organisation = organisation;
   }
 
   @GetMapping("/arenden/{diarienummer}")
@@ -29,7 +31,10 @@ class ArendesidaController {
     } catch (IllegalArgumentException e) {
       throw new se.stockholm.ks.diarium.ArendeSaknasException(diarienummer, e.getMessage());
     }
-    model.addAttribute("a", service.arende(dnr));
+    Dto.Arende arende = service.arende(dnr);
+    model.addAttribute("a", arende);
+    model.addAttribute("rotelNamn", arende.rotel() == null ? null
+        : organisation.rotel(arende.rotel()).map(r -> r.namn()).orElse(arende.rotel()));
     model.addAttribute("url", dnr.urlForm());
     return "arende";
   }

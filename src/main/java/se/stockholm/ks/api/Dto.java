@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+
+import se.stockholm.ks.skrivelse.Skrivelseinlamning;
 
 /** The request and response bodies of {@code /api/v1}. Field names are the contract. */
 public final class Dto {
@@ -21,7 +24,8 @@ public final class Dto {
    */
   @Schema(description = "Avsändaren")
   public record Avsandare(
-      @Schema(example = "Jan Jönsson", maxLength = 200, requiredMode = Schema.RequiredMode.REQUIRED) String namn,
+      @Schema(example = "Jan Jönsson", maxLength = Skrivelseinlamning.MAX_NAMN,
+          requiredMode = Schema.RequiredMode.REQUIRED) String namn,
       @Schema(example = "L", description = "Partiets förkortning: S, M, V, L, MP, C, KD eller SD") String parti,
       @Schema(example = "oppositionsborgarråd",
           description = "finansborgarråd, borgarråd, oppositionsborgarråd, ledamot, ersättare eller gruppledare") String roll) {
@@ -41,13 +45,16 @@ public final class Dto {
   @Schema(description = "En ny skrivelse till kommunstyrelsen")
   public record NySkrivelse(
       @Schema(example = "Skrivelse angående stadens inbjudan till Mayor summit combat antisemitism movement i Paris",
-          maxLength = 500, requiredMode = Schema.RequiredMode.REQUIRED) String rubrik,
+          maxLength = Skrivelseinlamning.MAX_RUBRIK, requiredMode = Schema.RequiredMode.REQUIRED) String rubrik,
       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Avsandare avsandare,
       @Schema(example = "2025-11-26T10:15:00+01:00",
           description = "ISO 8601-datum eller tidpunkt, med eller utan tidszon (utan: Europe/Stockholm). Standard: nu.")
       String inkom,
-      @Schema(description = "Frågorna i skrivelsen", maxLength = 2000) List<String> fragor,
-      @Schema(description = "Skrivelsens text", maxLength = 1000000) String text) {
+      @ArraySchema(arraySchema = @Schema(description = "Frågorna i skrivelsen, högst "
+          + Skrivelseinlamning.MAX_FRAGOR + " frågor om högst " + Skrivelseinlamning.MAX_FRAGA + " tecken"),
+          maxItems = Skrivelseinlamning.MAX_FRAGOR, schema = @Schema(maxLength = Skrivelseinlamning.MAX_FRAGA))
+      List<String> fragor,
+      @Schema(description = "Skrivelsens text (text, frågor eller fil krävs)", maxLength = 1000000) String text) {
   }
 
   /**
@@ -166,6 +173,36 @@ public final class Dto {
    * @param dokumentnummer the handling concerned, or null
    */
   public record Handelse(OffsetDateTime tid, String typ, String beskrivning, String aktor, String dokumentnummer) {
+  }
+
+  /**
+   * An error (RFC 9457, {@code application/problem+json}).
+   *
+   * @param type the problem's type, e.g. {@code https://stockholm.se/ks/problem/ogiltig-begaran}
+   * @param title a short title in Swedish
+   * @param status the HTTP status
+   * @param detail what is wrong and what to do, in Swedish
+   * @param instance the address asked for
+   * @param fel for an invalid request, each field at fault
+   */
+  @Schema(name = "Problem", description = "Fel enligt RFC 9457 (application/problem+json)")
+  public record Problemdetalj(
+      @Schema(example = "https://stockholm.se/ks/problem/ogiltig-begaran") String type,
+      @Schema(example = "Ogiltig begäran") String title,
+      @Schema(example = "400") int status,
+      @Schema(example = "Rubrik måste fyllas i.") String detail,
+      @Schema(example = "/api/v1/skrivelser") String instance,
+      @Schema(description = "Fälten som är fel (vid 400)") List<Fel> fel) {
+  }
+
+  /**
+   * A field at fault.
+   *
+   * @param falt the field, e.g. {@code avsandare.namn} or {@code fragor[2]}
+   * @param meddelande what is wrong, in Swedish
+   */
+  @Schema(name = "Fel")
+  public record Fel(@Schema(example = "rubrik") String falt, @Schema(example = "Rubrik måste fyllas i.") String meddelande) {
   }
 
   /**

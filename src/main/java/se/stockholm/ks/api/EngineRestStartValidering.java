@@ -76,6 +76,11 @@ class EngineRestStartValidering {
         throws ServletException, IOException {
       byte[] body = request.getInputStream().readAllBytes();
       try {
+        Map<String, String> typfel = typfel(body);
+        if (!typfel.isEmpty()) {
+          svara(response, Problem.ogiltig(typfel));
+          return;
+        }
         inlamning.las(variabler(body));
       } catch (FormFieldValidationException e) {
         Map<String, String> fel = new LinkedHashMap<>();
@@ -88,6 +93,31 @@ class EngineRestStartValidering {
         // not JSON of the engine's form: the engine gives its own 400
       }
       chain.doFilter(new Cached(request, body), response);
+    }
+
+    /**
+     * @return for each variable of the contract given with another type than the contract's
+     *     ({@link Skrivelseinlamning#VARIABELTYPER}), what is wrong
+     */
+    private Map<String, String> typfel(byte[] body) throws IOException {
+      Map<String, String> fel = new LinkedHashMap<>();
+      JsonNode variables = json.readTree(body).path("variables");
+      Skrivelseinlamning.VARIABELTYPER.forEach((namn, typer) -> {
+        JsonNode v = variables.path(namn);
+        if (v.isMissingNode() || v.isNull() || v.path("value").isNull() || v.path("value").isMissingNode()) {
+          return;
+        }
+        String typ = v.path("type").asText("");
+        if (typ.isEmpty()) {
+          JsonNode value = v.path("value");
+          typ = value.isTextual() ? "String" : value.isBoolean() ? "Boolean" : value.isNumber() ? "Number" : "Object";
+        }
+        String given = typ;
+        if (typer.stream().noneMatch(t -> t.equalsIgnoreCase(given))) {
+          fel.put(namn, namn + " ska vara av typen " + String.join(" eller ", typer) + " (var " + given + ").");
+        }
+      });
+      return fel;
     }
 
     private Map<String, Object> variabler(byte[] body) throws IOException {
@@ -105,7 +135,11 @@ class EngineRestStartValidering {
         } else if (value.isNull() || value.isMissingNode()) {
           values.put(e.getKey(), null);
         } else if ("Json".equalsIgnoreCase(type) && value.isTextual()) {
-          values.put(e.getKey(), org.camunda.spin.Spin.JSON(value.asText()));
+          try {
+            values.put(e.getKey(), org.camunda.spin.Spin.JSON(value.asText()));
+          } catch (RuntimeException notJson) {
+            values.put(e.getKey(), value.asText()); // the intake says what is wrong with it
+          }
         } else if (value.isTextual()) {
           values.put(e.getKey(), value.asText());
         } else {

@@ -76,7 +76,8 @@ public class Idempotens {
       return Optional.empty();
     }
     if (nyckel.isBlank() || nyckel.length() > 200) {
-      throw new IllegalArgumentException("Idempotency-Key måste vara 1–200 tecken.");
+      throw new se.stockholm.ks.diarium.OgiltigHandlingException("Idempotency-Key",
+          "Idempotency-Key måste vara 1–200 tecken.");
     }
     Optional<Svar> tidigare = reservera(nyckel, anvandare, hash);
     if (tidigare.isPresent()) {

@@ -23,6 +23,8 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -36,7 +38,7 @@ import se.stockholm.ks.diarium.OgiltigHandlingException;
  * message a developer can act on and, for invalid input, the fields at fault in {@code fel}. A bad
  * request is never a 500.
  */
-@RestControllerAdvice(basePackageClasses = ProblemHandler.class)
+@RestControllerAdvice(basePackages = {"se.stockholm.ks.api", "se.stockholm.ks.demo"})
 class ProblemHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
@@ -65,23 +67,45 @@ class ProblemHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail olasbar(HttpMessageNotReadableException e) {
-    Throwable cause = e.getMostSpecificCause();
-    if (e.getCause() instanceof UnrecognizedPropertyException u) {
+    Throwable cause = e.getCause();
+    if (cause == null && e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
+      return Problem.av(HttpStatus.BAD_REQUEST, "ogiltig-json", "Ogiltig JSON",
+          "Begäran saknar innehåll: skicka ett JSON-objekt enligt API-beskrivningen (/api/v1/openapi).");
+    }
+    if (e.getMostSpecificCause() instanceof BegaransStorlek.ForStorBegaranException
+        || e.getMostSpecificCause() instanceof StreamConstraintsException) {
+      return forStorJson();
+    }
+    if (cause instanceof UnrecognizedPropertyException u) {
       return Problem.ogiltig(sokvag(u), "Okänt fält '" + u.getPropertyName() + "'. Kända fält: "
           + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ".");
     }
-    if (e.getCause() instanceof InvalidFormatException f) {
+    if (cause instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
       return Problem.ogiltig(sokvag(f), "Fel typ: " + f.getValue() + " kan inte tolkas som "
           + typ(f.getTargetType()) + ".");
     }
-    if (e.getCause() instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+    if (cause instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
       return Problem.ogiltig(sokvag(m), "Fel typ: " + typ(m.getTargetType()) + " väntades här.");
     }
-    if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-      return Problem.ogiltig(sokvag(m), "Ogiltigt värde: " + m.getOriginalMessage());
+    if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      return Problem.ogiltig(sokvag(m), "Ogiltigt värde i fältet '" + sokvag(m) + "'.");
+    }
+    if (cause instanceof MismatchedInputException m && m.getOriginalMessage() != null
+        && m.getOriginalMessage().startsWith("Trailing token")) {
+      return Problem.av(HttpStatus.BAD_REQUEST, "ogiltig-json", "Ogiltig JSON",
+          "Begärans innehåll är inte giltig JSON: det finns tecken efter JSON-objektets slut" + plats(m) + ".");
+    }
+    if (cause instanceof MismatchedInputException m) {
+      return Problem.av(HttpStatus.BAD_REQUEST, "ogiltig-json", "Ogiltig JSON",
+          "Begärans innehåll ska vara ett JSON-objekt enligt API-beskrivningen (/api/v1/openapi)" + plats(m) + ".");
+    }
+    if (cause instanceof JsonProcessingException p) {
+      return Problem.av(HttpStatus.BAD_REQUEST, "ogiltig-json", "Ogiltig JSON",
+          "Begärans innehåll är inte giltig JSON" + plats(p)
+              + ". Kontrollera citattecken, kommatecken och klamrar.");
     }
     return Problem.av(HttpStatus.BAD_REQUEST, "ogiltig-json", "Ogiltig JSON",
-        "Begärans innehåll är inte giltig JSON enligt API-beskrivningen: " + (cause == null ? "" : cause.getMessage()));
+        "Begärans innehåll kunde inte läsas som JSON enligt API-beskrivningen (/api/v1/openapi).");
   }
 
   @ExceptionHandler(ArendeSaknasException.class)
@@ -119,34 +143,69 @@ class ProblemHandler {
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ProblemDetail forStor(MaxUploadSizeExceededException e) {
     return Problem.av(HttpStatus.PAYLOAD_TOO_LARGE, "for-stor", "För stor begäran",
-        "Filen eller begäran är för stor: högst 25 MB per fil.");
+        "Filen eller begäran är för stor: högst 25 MB per fil och 30 MB för hela begäran.");
   }
 
-  @ExceptionHandler({MultipartException.class, MissingServletRequestPartException.class})
-  ProblemDetail multipart(Exception e) {
+  @ExceptionHandler(BegaransStorlek.ForStorBegaranException.class)
+  ProblemDetail forStorJson(BegaransStorlek.ForStorBegaranException e) {
+    return forStorJson();
+  }
+
+  static ProblemDetail forStorJson() {
+    return Problem.av(HttpStatus.PAYLOAD_TOO_LARGE, "for-stor", "För stor begäran",
+        "Begäran är för stor: en JSON-begäran får vara högst " + BegaransStorlek.MAX_JSON_MB
+            + " MB. Bifoga stora skrivelser som fil (multipart/form-data).");
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  ProblemDetail delSaknas(MissingServletRequestPartException e) {
     return Problem.av(HttpStatus.BAD_REQUEST, "ogiltig-multipart", "Ogiltig multipart-begäran",
-        "Multipart-begäran ska ha delen 'skrivelse' (application/json) och eventuellt delen 'fil': " + e.getMessage());
+        "Delen '" + e.getRequestPartName() + "' saknas i multipart-begäran. Se API-beskrivningen för vilka delar "
+            + "som krävs (skrivelser: 'skrivelse' och eventuellt 'fil'; handlingar: 'handling' och 'fil').");
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ProblemDetail multipart(MultipartException e) {
+    return Problem.av(HttpStatus.BAD_REQUEST, "ogiltig-multipart", "Ogiltig multipart-begäran",
+        "Multipart-begäran kunde inte läsas: kontrollera Content-Type (multipart/form-data med boundary) "
+            + "och delarnas rubriker.");
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ProblemDetail mediatyp(HttpMediaTypeNotSupportedException e) {
+    String typ = e.getContentType() == null ? "utan Content-Type" : "'" + e.getContentType() + "'";
     return Problem.av(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "mediatyp", "Mediatypen stöds inte",
-        "Skicka application/json eller multipart/form-data.");
+        "En begäran " + (e.getContentType() == null ? typ : "med Content-Type " + typ) + " tas inte emot här. "
+            + "Skicka application/json, eller multipart/form-data där JSON-delen ('skrivelse' eller 'handling') "
+            + "har Content-Type application/json.");
   }
 
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
   ProblemDetail accept(HttpMediaTypeNotAcceptableException e) {
-    return Problem.av(HttpStatus.NOT_ACCEPTABLE, "accept", "Kan inte svara i det formatet", e.getMessage());
+    return Problem.av(HttpStatus.NOT_ACCEPTABLE, "accept", "Kan inte svara i det formatet",
+        "API:t svarar med application/json (fel med application/problem+json); ange det i Accept.");
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ProblemDetail metod(HttpRequestMethodNotSupportedException e) {
-    return Problem.av(HttpStatus.METHOD_NOT_ALLOWED, "metod", "Metoden stöds inte", e.getMessage());
+    String tillatna = e.getSupportedHttpMethods() == null ? ""
+        : " Tillåtna: " + e.getSupportedHttpMethods().stream().map(Object::toString).sorted()
+            .collect(Collectors.joining(", ")) + ".";
+    return Problem.av(HttpStatus.METHOD_NOT_ALLOWED, "metod", "Metoden stöds inte",
+        "Metoden " + e.getMethod() + " stöds inte på den här adressen." + tillatna);
   }
 
-  @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingRequestHeaderException.class})
-  ProblemDetail parameter(Exception e) {
-    return Problem.av(HttpStatus.BAD_REQUEST, "ogiltig-parameter", "Ogiltig parameter", e.getMessage());
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail parameter(MethodArgumentTypeMismatchException e) {
+    String vantat = e.getRequiredType() != null && Number.class.isAssignableFrom(
+        org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(e.getRequiredType())) ? "ett heltal" : "ett annat värde";
+    return Problem.ogiltig(e.getName(), "Parametern '" + e.getName() + "' ska vara " + vantat + " (fick '"
+        + e.getValue() + "').");
+  }
+
+  @ExceptionHandler(MissingRequestHeaderException.class)
+  ProblemDetail rubrikSaknas(MissingRequestHeaderException e) {
+    return Problem.ogiltig(e.getHeaderName(), "Rubriken " + e.getHeaderName() + " saknas i begäran.");
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
@@ -172,6 +231,11 @@ class ProblemHandler {
     return e.getPath().stream()
         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
         .collect(Collectors.joining(".")).replace(".[", "[");
+  }
+
+  private static String plats(JsonProcessingException e) {
+    var l = e.getLocation();
+    return l == null || l.getLineNr() < 1 ? "" : " (rad " + l.getLineNr() + ", kolumn " + l.getColumnNr() + ")";
   }
 
   private static String typ(Class<?> c) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -30,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import se.stockholm.ks.diarium.Diarienummer;
 import se.stockholm.ks.diarium.Innehallskontroll;
+import se.stockholm.ks.diarium.OgiltigHandlingException;
 import se.stockholm.ks.skrivelse.Variabler;
 
 /** {@code POST /api/v1/skrivelser}: registers a skrivelse and starts its ärende. */
@@ -54,12 +56,21 @@ class SkrivelseController {
   @Operation(summary = "Registrera en skrivelse (JSON)",
       description = "Registrerar skrivelsen i diariet (nytt diarienummer, skrivelsen blir handling -1) och startar "
           + "ärendet. Med samma Idempotency-Key ger en upprepad begäran samma svar och skapar inget nytt.")
-  @ApiResponse(responseCode = "201", description = "Registrerad; Location pekar på ärendet")
+  @ApiResponse(responseCode = "201", description = "Registrerad; Location pekar på ärendet",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dto.SkrivelseRegistrerad.class)),
+      headers = {
+          @Header(name = "Location", description = "Ärendets adress, t.ex. /api/v1/arenden/KS-2025-1513"),
+          @Header(name = "Idempotent-Replayed", description = "true när svaret är det sparade svaret på en tidigare "
+              + "begäran med samma Idempotency-Key")})
   @ApiResponse(responseCode = "400", description = "Ogiltig begäran; fälten som är fel anges i 'fel'",
       content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "409", description = "En begäran med samma Idempotency-Key pågår",
       content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "422", description = "Idempotency-Key återanvänd för en annan begäran",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "413", description = "JSON-begäran större än 10 MB",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "415", description = "Content-Type är varken application/json eller multipart/form-data",
       content = @Content(mediaType = "application/problem+json"))
   @PostMapping(path = "/skrivelser", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
@@ -73,14 +84,27 @@ class SkrivelseController {
   @Operation(summary = "Registrera en skrivelse med fil (multipart)",
       description = "Delen 'skrivelse' (application/json, samma fält som JSON-varianten) och delen 'fil' "
           + "(PDF, Word, OpenDocument, RTF, text, PNG eller JPEG, högst 25 MB; typen avgörs av innehållet).")
-  @ApiResponse(responseCode = "201", description = "Registrerad; Location pekar på ärendet")
+  @ApiResponse(responseCode = "201", description = "Registrerad; Location pekar på ärendet",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dto.SkrivelseRegistrerad.class)),
+      headers = {
+          @Header(name = "Location", description = "Ärendets adress, t.ex. /api/v1/arenden/KS-2025-1513"),
+          @Header(name = "Idempotent-Replayed", description = "true när svaret är det sparade svaret på en tidigare "
+              + "begäran med samma Idempotency-Key")})
   @ApiResponse(responseCode = "400", description = "Ogiltig begäran", content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "413", description = "För stor fil", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "413", description = "För stor fil (högst 25 MB) eller begäran (högst 30 MB)",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "409", description = "En begäran med samma Idempotency-Key pågår",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "415", description = "Delen 'skrivelse' saknar Content-Type application/json",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "422", description = "Idempotency-Key återanvänd för en annan begäran",
+      content = @Content(mediaType = "application/problem+json"))
   @PostMapping(path = "/skrivelser", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> registreraMedFil(
       @RequestPart("skrivelse") Dto.NySkrivelse skrivelse,
       @RequestPart(name = "fil", required = false) @Schema(type = "string", format = "binary") MultipartFile fil,
+      @Parameter(description = "Valfri nyckel (högst 200 tecken) som gör begäran idempotent")
       @RequestHeader(name = "Idempotency-Key", required = false) String nyckel) throws IOException {
     return registrera(skrivelse, fil, nyckel);
   }
@@ -88,6 +112,15 @@ class SkrivelseController {
   private ResponseEntity<?> registrera(Dto.NySkrivelse s, MultipartFile fil, String nyckel) throws JsonProcessingException {
     if (s == null) {
       throw new IllegalArgumentException("Begäran saknar innehåll: skicka skrivelsen som JSON.");
+    }
+    if (s.fragor() != null) {
+      for (int i = 0; i < s.fragor().size(); i++) {
+        if (s.fragor().get(i) == null) {
+          // a null would reach the engine as a question "null" (or break its list serializer)
+          throw new OgiltigHandlingException("fragor[" + i + "]",
+              "Fel typ: null är ingen fråga; varje fråga ska vara en text.");
+        }
+      }
     }
     Map<String, Object> indata = new HashMap<>();
     indata.put(Variabler.RUBRIK, s.rubrik());

@@ -39,15 +39,15 @@ public class Diarium {
   private final JdbcClient jdbc;
   private final DiariumInstallningar installningar;
   private final Innehallskontroll kontroll;
-  private final TransactionTemplate newTransaction;
+  private final TransactionTemplate savepoint;
 
   Diarium(JdbcClient jdbc, DiariumInstallningar installningar, Innehallskontroll kontroll,
           PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
     this.installningar = installningar;
     this.kontroll = kontroll;
-    this.newTransaction = new TransactionTemplate(transactionManager);
-    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.savepoint = new TransactionTemplate(transactionManager);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /**
@@ -384,10 +384,16 @@ public class Diarium {
         .params(diarium, ar).update();
   }
 
-  /** Creates the year's series in a transaction of its own; another node may have done it first. */
+  /**
+   * Creates the year's series in the caller's transaction, under a savepoint: another registration
+   * (or node) creating it at the same time waits for this one and then finds it. Not in a
+   * transaction of its own: every registration would then hold one connection and wait for a
+   * second, and a burst as large as the pool (the first registrations of a year) would wait on
+   * itself until the pool's timeout.
+   */
   private void skapaSerie(String diarium, int ar) {
     try {
-      newTransaction.executeWithoutResult(status -> jdbc
+      savepoint.executeWithoutResult(status -> jdbc
           .sql("insert into diarienummer_serie (diarium, ar, senaste_lopnummer) values (?, ?, ?)")
           .params(diarium, ar, installningar.forstaLopnummer(ar) - 1).update());
     } catch (DuplicateKeyException alreadyThere) {

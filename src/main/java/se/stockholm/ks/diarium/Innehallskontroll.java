@@ -79,10 +79,32 @@ public class Innehallskontroll {
   private String detektera(byte[] bytes, String filnamn) {
     try {
       MediaType type = MediaType.parse(tika.detect(new ByteArrayInputStream(bytes), filnamn));
-      return type == null ? "application/octet-stream" : type.getBaseType().toString();
+      String mediatyp = type == null ? "application/octet-stream" : type.getBaseType().toString();
+      if (DOCX.equals(mediatyp) && !arWorddokument(bytes)) {
+        // Tika's core only sees a ZIP archive and takes the rest from the name: any ZIP named .docx
+        return "application/zip";
+      }
+      return mediatyp;
     } catch (IOException e) {
       throw new IllegalStateException("Kan inte läsa filen", e);
     }
+  }
+
+  private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+  /** @return whether the ZIP archive holds a Word document's parts */
+  private static boolean arWorddokument(byte[] bytes) {
+    boolean contentTypes = false;
+    boolean document = false;
+    try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(bytes))) {
+      for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        contentTypes |= "[Content_Types].xml".equals(entry.getName());
+        document |= "word/document.xml".equals(entry.getName());
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
+    }
+    return contentTypes && document;
   }
 
   private static String namn(String filnamn) {

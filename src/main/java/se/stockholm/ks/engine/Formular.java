@@ -218,7 +218,8 @@ public final class Formular {
    */
   public void kontrollera() {
     if (!fel.isEmpty()) {
-      throw new FormFieldValidationException(Map.copyOf(fel),
+      // in the order the fields were read (Map.copyOf has no order): the answer lists them as the form does
+      throw new FormFieldValidationException(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fel)),
           fel.values().stream().collect(Collectors.joining(" ")));
     }
   }

@@ -49,7 +49,10 @@ class ForsenatRemissvarListener implements TaskListener {
           + " har passerat utan tjänsteutlåtande från " + task.getVariable(REMISSINSTANS_NAMN)
           + "; KS kansli beslutar om förlängning.", null, null,
           "passerat:" + task.getProcessInstanceId() + ":" + svarsdatum);
-      task.setVariableLocal(NYTT_SVARSDATUM, kalender.laggTillArbetsdagar(frister.idag(), 5).toString());
+      // In the process, not task-local: a task-local value would shadow what the form submits
+      // (TaskService.complete sets the process's variables) and would keep the checked date from
+      // the process (a form submit updates the task-local variable), which reads it after the task.
+      task.setVariable(NYTT_SVARSDATUM, kalender.laggTillArbetsdagar(frister.idag(), 5).toString());
       return;
     }
     Formular f = Formular.av(task);
@@ -65,5 +68,8 @@ class ForsenatRemissvarListener implements TaskListener {
       task.setVariable(NYTT_SVARSDATUM, nytt.toString());
     }
     f.kontrollera();
+    if (FORTSATT_UTAN_SVAR.equals(atgard)) {
+      task.removeVariable(NYTT_SVARSDATUM);
+    }
   }
 }

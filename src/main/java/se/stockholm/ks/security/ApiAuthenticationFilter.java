@@ -43,7 +43,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith("/api/v1/openapi") || path.startsWith("/api/v1/dokumentation");
+    return path.startsWith("/api/v1/openapi") || path.startsWith("/api/v1/dokumentation")
+        || path.startsWith("/api/v1/swagger-ui");
   }
 
   @Override
@@ -70,7 +71,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       response.setHeader("WWW-Authenticate", "Basic realm=\"Skrivelseprocessen\"");
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       response.setCharacterEncoding("UTF-8");
-      response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+      response.getWriter().write("{\"type\":\"https://stockholm.se/ks/problem/inloggning-kravs\",\"title\":\"Inloggning krävs\",\"status\":401,"
           + "\"detail\":\"Logga in: HTTP Basic med ett konto i processmotorn (t.ex. tjänstekontot för integrationen).\"}");
       return;
     }

@@ -48,6 +48,21 @@ public class Skrivelseinlamning {
   public static final int MAX_NAMN = 200;
   /** Most questions. */
   public static final int MAX_FRAGOR = 30;
+
+  /**
+   * The variable contract of a start through the engine's REST API: each variable and the
+   * Camunda value types it may have (a JSON string without a {@code type} is a String). Another
+   * type is refused, not turned into text.
+   */
+  public static final Map<String, List<String>> VARIABELTYPER = orderedMap(
+      RUBRIK, List.of("String"),
+      AVSANDARE_NAMN, List.of("String"),
+      AVSANDARE_PARTI, List.of("String"),
+      AVSANDARE_ROLL, List.of("String"),
+      INKOM, List.of("String"),
+      FRAGOR, List.of("Json", "String"),
+      SKRIVELSE_TEXT, List.of("String"),
+      SKRIVELSE_FIL, List.of("File"));
   /** Longest question, in characters. */
   public static final int MAX_FRAGA = 2000;
 
@@ -203,8 +218,12 @@ public class Skrivelseinlamning {
     if (raw instanceof String s && !s.strip().startsWith("[")) {
       list = Arrays.stream(s.split("\\R")).toList();
     } else {
-      list = Formular.strangar(raw);
-      if (list == null) {
+      String fel = ickeTexter(raw);
+      list = fel == null ? Formular.strangar(raw) : null;
+      if (fel != null) {
+        f.fel(FRAGOR, fel);
+        list = List.of();
+      } else if (list == null) {
         f.fel(FRAGOR, "Frågor har fel format: en lista (Json-array) eller en fråga per rad väntades.");
         list = List.of();
       }
@@ -219,12 +238,53 @@ public class Skrivelseinlamning {
     return list;
   }
 
+  /**
+   * @param raw the questions as given
+   * @return what is wrong when a list holds something other than texts (a null would otherwise
+   *     become the question "null", a number or an object its JSON), or null
+   */
+  private static String ickeTexter(Object raw) {
+    List<?> element;
+    if (raw instanceof String s) {
+      try {
+        raw = org.camunda.spin.Spin.JSON(s.strip());
+      } catch (RuntimeException e) {
+        return "Frågor har fel format: '" + (s.length() > 40 ? s.substring(0, 40) + "…" : s)
+            + "' är ingen Json-array av texter.";
+      }
+    }
+    if (raw instanceof org.camunda.spin.json.SpinJsonNode json && json.isArray()) {
+      element = json.elements().stream().map(e -> e.isString() ? e.stringValue() : e.isNull() ? null : e).toList();
+    } else if (raw instanceof java.util.Collection<?> c) {
+      element = new java.util.ArrayList<>(c);
+    } else {
+      return null;
+    }
+    for (int i = 0; i < element.size(); i++) {
+      Object e = element.get(i);
+      if (!(e instanceof String)) {
+        return "Frågor: varje fråga ska vara en text (fråga " + (i + 1) + " är " + (e == null ? "null" : e) + ").";
+      }
+    }
+    return null;
+  }
+
   private static byte[] bytes(FileValue file) {
     try (InputStream in = file.getValue()) {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new IllegalStateException("Kan inte läsa filen " + file.getFilename(), e);
     }
+  }
+
+  private static Map<String, List<String>> orderedMap(Object... namnOchTyper) {
+    Map<String, List<String>> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < namnOchTyper.length; i += 2) {
+      @SuppressWarnings("unchecked")
+      List<String> typer = (List<String>) namnOchTyper[i + 1];
+      map.put((String) namnOchTyper[i], typer);
+    }
+    return java.util.Collections.unmodifiableMap(map);
   }
 
   /**

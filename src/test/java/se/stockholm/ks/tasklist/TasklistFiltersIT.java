@@ -191,7 +191,7 @@ class TasklistFiltersIT {
         .contains("vendor: 'Stockholms stad –'", "name: 'Kommunstyrelsen'")
         .contains("availableLocales: ['sv']", "fallbackLocale: 'sv'")
         .contains("short: 'YYYY-MM-DD'", "disableWelcomeMessage: true")
-        .contains("customScripts: ['scripts/swedish-dates', 'scripts/default-sorting']");
+        .contains("customScripts: ['scripts/swedish-dates', 'scripts/default-sorting', 'scripts/formular', 'scripts/inbaddade-formular']");
 
     ResponseEntity<String> dates =
         rest.getForEntity(TASKLIST + "scripts/swedish-dates.js", String.class);
@@ -201,6 +201,10 @@ class TasklistFiltersIT {
         rest.getForEntity(TASKLIST + "scripts/default-sorting.js", String.class);
     assertThat(sorting.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(sorting.getBody()).contains("sortBy: 'dueDate', sortOrder: 'asc'");
+    ResponseEntity<String> formular =
+        rest.getForEntity(TASKLIST + "scripts/formular.js", String.class);
+    assertThat(formular.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(formular.getBody()).contains("decorator('Notifications'", "'Fältet måste fyllas i.'");
   }
 
   @Test

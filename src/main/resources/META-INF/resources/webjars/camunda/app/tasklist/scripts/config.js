@@ -30,8 +30,9 @@ export default {
   },
 
   // Swedish names for the date picker and dates instead of "om 12 dagar" beyond one day;
-  // the task list's sorting bar set to due date, earliest first, as the filters sort.
-  customScripts: ['scripts/swedish-dates', 'scripts/default-sorting'],
+  // the task list's sorting bar set to due date, earliest first, as the filters sort;
+  // the forms' validation messages in plain Swedish (scripts/formular.js).
+  customScripts: ['scripts/swedish-dates', 'scripts/default-sorting', 'scripts/formular', 'scripts/inbaddade-formular'],
 
   // The first-login note points to Camunda's welcome page, which officials have no use for.
   disableWelcomeMessage: true,

@@ -1,0 +1,216 @@
+package se.stockholm.ks.modeller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static se.stockholm.ks.modeller.Arendefixtur.formular;
+import static se.stockholm.ks.modeller.Arendefixtur.json;
+
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import se.stockholm.ks.diarium.Arendestatus;
+import se.stockholm.ks.diarium.Beslut;
+import se.stockholm.ks.diarium.Diarienummer;
+import se.stockholm.ks.diarium.Handelsetyp;
+import se.stockholm.ks.diarium.Handling;
+import se.stockholm.ks.diarium.HandlingStatus;
+import se.stockholm.ks.diarium.Handlingstyp;
+
+/**
+ * kommunstyrelsen.bpmn: the ärende at kommunstyrelsen. Borgarrådsberedningen tillstyrkte
+ * 2026-03-11, where Liberalerna made a särskilt uttalande; with three working days' lead time the
+ * ärende goes to kommunstyrelsen's meeting of 2026-03-18, whose timer fires at 07:00 that day.
+ */
+class KommunstyrelsenProcessTest extends Processtest {
+
+  static final String BESLUTSTEXT = "Skrivelsen besvaras med hänvisning till vad som sägs i promemorian.";
+
+  String dnr;
+  String brbUttalande;
+
+  @Override
+  String modell() {
+    return "kommunstyrelsen";
+  }
+
+  @BeforeEach
+  void givenAnArendeTillstyrktInBorgarradsberedningenWithLiberalernasSarskildaUttalande() {
+    klockan("2026-03-12T09:00");
+    dnr = fixtur.nyttArende();
+    brbUttalande = fixtur.sarskiltUttalandeIBrb(dnr, "L", "Jan Jönsson", "2026-03-11");
+  }
+
+  ProcessInstance tillKommunstyrelsen() {
+    ProcessInstance ks = fixtur.startaKommunstyrelsen(dnr, "2026-03-11");
+    assertThat(ks).isWaitingAt("Task_PlaneraKsSammantrade");
+    korForfallnaJobb();
+    assertThat(ks).isWaitingAt("Event_KsSammantrade");
+    return ks;
+  }
+
+  void sammantradetHalls(ProcessInstance ks, String datum) {
+    klockan(datum + "T07:00");
+    korForfallnaJobb();
+    assertThat(ks).isWaitingAt("Task_RegistreraBeslutIKs");
+  }
+
+  @Test
+  void theArendeGoesToTheKsMeetingAfterBorgarradsberedningenAndItsTimerFiresThatMorning() {
+    ProcessInstance ks = tillKommunstyrelsen();
+
+    assertThat(ks).variables().containsEntry("ksSammantrade", "2026-03-18");
+    assertThat(timer("Event_KsSammantrade").getDuedate()).isEqualTo(tid("2026-03-18T07:00"));
+    assertThat(handelser(dnr).get(handelser(dnr).size() - 1).beskrivning())
+        .isEqualTo("Uppfört på föredragningslistan för kommunstyrelsens sammanträde 2026-03-18.");
+
+    klockan("2026-03-18T06:59:59");
+    assertThat(forfallnaJobb()).isEmpty();
+    sammantradetHalls(ks, "2026-03-18");
+
+    Task task = uppgift("Task_RegistreraBeslutIKs");
+    assertThat(kandidatgrupper(task)).containsExactly("ks-sekreterare");
+    assertThat(task.getDueDate()).isEqualTo(tid("2026-03-18T23:59:59"));
+    assertThat(taskService.getVariableLocal(task.getId(), "brbUttalanden").toString())
+        .contains("\"parti\":\"L\"", "\"dokumentnummer\":\"" + brbUttalande + "\"");
+  }
+
+  @Test
+  void beslutWithSarskildaUttalandenNewAndLikalydandeAndAReservationIsRecorded() {
+    ProcessInstance ks = tillKommunstyrelsen();
+    sammantradetHalls(ks, "2026-03-18");
+
+    slutfor(uppgift("Task_RegistreraBeslutIKs"), formular(
+        "ksBeslut", "BESLUT",
+        "beslutstext", BESLUTSTEXT,
+        "paragraf", "12",
+        "ksSarskildaUttalanden", json("""
+            [{"ledamot": "Jan Jönsson", "parti": "L", "likalydande": true},
+             {"ledamot": "Anna König Jerlmyr", "parti": "M", "likalydande": false,
+              "text": "Det är bra att staden deltar."}]"""),
+        "ksReservationer", json("[{\"ledamot\": \"Clara Lindblom\", \"parti\": \"V\"}]")));
+
+    assertThat(ks).isEnded().hasPassed("Task_DiarieforBeslutIKs", "EndEvent_Beslutat");
+    var arende = diarium.arende(Diarienummer.parse(dnr)).orElseThrow();
+    assertThat(arende.status()).isEqualTo(Arendestatus.BESLUTAT);
+    assertThat(diarium.beslut(Diarienummer.parse(dnr))).contains(
+        new Beslut("KS", LocalDate.parse("2026-03-18"), "§ 12", BESLUTSTEXT));
+
+    assertThat(handlingar(dnr)).extracting(Handling::dokumentnummer, Handling::handlingstyp)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(dnr + "-1", Handlingstyp.SKRIVELSE),
+            org.assertj.core.groups.Tuple.tuple(dnr + "-2", Handlingstyp.SARSKILT_UTTALANDE),
+            org.assertj.core.groups.Tuple.tuple(dnr + "-3", Handlingstyp.SARSKILT_UTTALANDE),
+            org.assertj.core.groups.Tuple.tuple(dnr + "-4", Handlingstyp.SARSKILT_UTTALANDE),
+            org.assertj.core.groups.Tuple.tuple(dnr + "-5", Handlingstyp.RESERVATION));
+    Handling likalydande = handlingar(dnr).get(2);
+    assertThat(likalydande.hanvisarTill()).isEqualTo(brbUttalande);
+    assertThat(likalydande.rubrik()).isEqualTo("Särskilt uttalande av Jan Jönsson (L) i kommunstyrelsen, likalydande");
+    assertThat(likalydande.datum()).isEqualTo(LocalDate.parse("2026-03-18"));
+    assertThat(likalydande.status()).isEqualTo(HandlingStatus.INKOMMEN);
+    assertThat(text(likalydande.dokumentnummer())).isEqualTo("Särskilt uttalande av Jan Jönsson (L) som är "
+        + "likalydande med Liberalernas särskilda uttalande i borgarrådsberedningen.");
+    assertThat(handlingar(dnr).get(3).hanvisarTill()).isNull();
+    assertThat(text(dnr + "-4")).isEqualTo("Det är bra att staden deltar.");
+    assertThat(text(dnr + "-5")).isEqualTo("Clara Lindblom (V) reserverade sig mot beslutet.");
+    assertThat(handelser(dnr).get(handelser(dnr).size() - 1).beskrivning()).isEqualTo("Kommunstyrelsen beslutade "
+        + "2026-03-18 (§ 12): " + BESLUTSTEXT + " Särskilda uttalanden: 2. Reservationer: 1.");
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(ks.getId())
+        .variableName("ksBeslut").singleResult().getValue()).isEqualTo("BESLUT");
+  }
+
+  @Test
+  void bordlaggningMovesTheArendeToTheNextKsMeeting() {
+    ProcessInstance ks = tillKommunstyrelsen();
+    sammantradetHalls(ks, "2026-03-18");
+
+    slutfor(uppgift("Task_RegistreraBeslutIKs"), formular("ksBeslut", "BORDLAGGNING"));
+    korForfallnaJobb();
+
+    assertThat(ks).isWaitingAt("Event_KsSammantrade");
+    assertThat(ks).variables().containsEntry("ksSammantrade", "2026-04-08");
+    assertThat(timer("Event_KsSammantrade").getDuedate()).isEqualTo(tid("2026-04-08T07:00"));
+    assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA, Handelsetyp.KS_BORDLAGT,
+        Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA);
+    assertThat(diarium.arende(Diarienummer.parse(dnr)).orElseThrow().status()).isEqualTo(Arendestatus.PAGAENDE);
+
+    klockan("2026-04-08T06:59:59");
+    assertThat(forfallnaJobb()).isEmpty();
+    sammantradetHalls(ks, "2026-04-08");
+    slutfor(uppgift("Task_RegistreraBeslutIKs"), formular("ksBeslut", "BESLUT", "beslutstext", BESLUTSTEXT,
+        "paragraf", "§ 7"));
+    assertThat(ks).isEnded().hasPassed("EndEvent_Beslutat");
+    assertThat(diarium.beslut(Diarienummer.parse(dnr)).orElseThrow().paragraf()).isEqualTo("§ 7");
+  }
+
+  @Test
+  void aterremissEndsTheModelAndSaysWhereTo() {
+    ProcessInstance ks = tillKommunstyrelsen();
+    sammantradetHalls(ks, "2026-03-18");
+
+    slutfor(uppgift("Task_RegistreraBeslutIKs"), formular("ksBeslut", "ATERREMISS", "aterremissTill", "PROMEMORIA"));
+
+    assertThat(ks).isEnded().hasPassed("EndEvent_AterremitteratIKs").hasNotPassed("EndEvent_Beslutat");
+    assertThat(handelser(dnr).get(handelser(dnr).size() - 1).beskrivning())
+        .isEqualTo("Kommunstyrelsen återremitterade ärendet 2026-03-18 till promemorian.");
+    assertThat(diarium.arende(Diarienummer.parse(dnr)).orElseThrow().status()).isEqualTo(Arendestatus.PAGAENDE);
+    assertThat(diarium.beslut(Diarienummer.parse(dnr))).isEmpty();
+  }
+
+  @Test
+  void beslutFormIsCheckedAndNothingIsRecordedWhenRefused() {
+    String utanBrbUttalande = fixtur.nyttArende();
+    dnr = utanBrbUttalande;
+    ProcessInstance ks = tillKommunstyrelsen();
+    sammantradetHalls(ks, "2026-03-18");
+    Task task = uppgift("Task_RegistreraBeslutIKs");
+
+    assertThatThrownBy(() -> slutfor(task, formular("ksBeslut", "BESLUT", "beslutstext", BESLUTSTEXT, "paragraf", "12",
+        "ksSarskildaUttalanden", json("[{\"ledamot\": \"Jan Jönsson\", \"parti\": \"L\", \"likalydande\": true}]"))))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("partiet lämnade inget särskilt uttalande i borgarrådsberedningen");
+    assertThatThrownBy(() -> slutfor(task, formular("ksBeslut", "BESLUT", "beslutstext", BESLUTSTEXT, "paragraf", "tolv")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Paragraf skrivs som § 12");
+    assertThatThrownBy(() -> slutfor(task, formular("ksBeslut", "BESLUT", "beslutstext", BESLUTSTEXT, "paragraf", "12",
+        "ksReservationer", json("[{\"ledamot\": \"Clara Lindblom\", \"parti\": \"XX\"}]"))))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Reservation 1: ange ett känt parti.");
+    assertThatThrownBy(() -> slutfor(task, formular("ksBeslut", "ATERREMISS")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Återremiss till måste fyllas i.");
+
+    assertThat(ks).isWaitingAt("Task_RegistreraBeslutIKs");
+    assertThat(handlingar(dnr)).hasSize(1);
+    assertThat(diarium.beslut(Diarienummer.parse(dnr))).isEmpty();
+    assertThat(diarium.arende(Diarienummer.parse(dnr)).orElseThrow().status()).isEqualTo(Arendestatus.PAGAENDE);
+  }
+
+  @Test
+  void whenTheSammantradesplanRunsOutKansliGivesTheMeetingAndTheArendeGoesOn() {
+    // borgarrådsberedningen 2027-12-13 + 3 working days = 2027-12-16; the plan's last KS meeting is 2027-12-15
+    klockan("2027-12-14T09:00");
+    ProcessInstance ks = fixtur.startaKommunstyrelsen(dnr, "2027-12-13");
+    korForfallnaJobb();
+
+    assertThat(ks).isWaitingAt("Task_AngeKsSammantrade").hasPassed("BoundaryEvent_KsSammantradeSaknas");
+    Task task = uppgift("Task_AngeKsSammantrade");
+    assertThat(kandidatgrupper(task)).containsExactly("ks-kansli");
+    assertThat((String) runtimeService.getVariable(ks.getId(), "sammantradeFel"))
+        .contains("inget sammanträde den 2027-12-16 eller senare", "ks.sammantradesplan.kommunstyrelsen");
+
+    assertThatThrownBy(() -> slutfor(task, formular("ksSammantrade", "2027-12-24")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("2027-12-24 är ingen arbetsdag.");
+    slutfor(task, formular("ksSammantrade", "2027-12-22"));
+
+    assertThat(ks).isWaitingAt("Event_KsSammantrade");
+    assertThat(timer("Event_KsSammantrade").getDuedate()).isEqualTo(tid("2027-12-22T07:00"));
+    sammantradetHalls(ks, "2027-12-22");
+    slutfor(uppgift("Task_RegistreraBeslutIKs"), formular("ksBeslut", "BESLUT", "beslutstext", BESLUTSTEXT,
+        "paragraf", "3"));
+    assertThat(ks).isEnded().hasPassed("EndEvent_Beslutat");
+    assertThat(diarium.beslut(Diarienummer.parse(dnr)).orElseThrow().sammantrade()).isEqualTo(LocalDate.parse("2027-12-22"));
+  }
+}

@@ -1,0 +1,460 @@
+package se.stockholm.ks.modeller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static se.stockholm.ks.modeller.Arendefixtur.formular;
+import static se.stockholm.ks.modeller.Arendefixtur.json;
+import static se.stockholm.ks.modeller.Arendefixtur.lista;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+
+import se.stockholm.ks.diarium.Arende;
+import se.stockholm.ks.diarium.Arendestatus;
+import se.stockholm.ks.diarium.Diarienummer;
+import se.stockholm.ks.diarium.Handelsetyp;
+import se.stockholm.ks.diarium.Handling;
+import se.stockholm.ks.diarium.HandlingStatus;
+import se.stockholm.ks.diarium.Handlingstyp;
+
+/**
+ * skrivelse.bpmn: the ärende from intake to close, with the called models and the protokoll
+ * running for real. The dates are the seed's (see {@link Skrivelseforlopp}).
+ */
+class SkrivelseProcessTest extends Skrivelseforlopp {
+
+  @Override
+  String modell() {
+    return "skrivelse";
+  }
+
+  Arende arende(String dnr) {
+    return diarium.arende(Diarienummer.parse(dnr)).orElseThrow();
+  }
+
+  @Test
+  void theSeedsCaseRunsFromIntakeToAClosedArende() {
+    // Given the skrivelse received 2025-11-26
+    String dnr = inkommer();
+    ProcessInstance skrivelse = skrivelse(dnr);
+    assertThat(skrivelse).isWaitingAt("Task_FordelaArende").hasPassed("Task_RegistreraSkrivelse");
+    assertThat(arende(dnr).rubrik()).isEqualTo(Arendefixtur.RUBRIK);
+    assertThat(arende(dnr).inkomDatum()).isEqualTo(LocalDate.parse("2025-11-26"));
+    assertThat(skrivelse).variables().containsEntry("diarienummer", dnr).containsEntry("avsandare", Arendefixtur.AVSANDARE)
+        .containsEntry("rubrik", Arendefixtur.RUBRIK).doesNotContainKeys("skrivelseText", "fragor", "inkom");
+
+    // the fördelning proposes svarsdatum 15 working days on and Stadsledningskontoret
+    Task fordela = uppgift("Task_FordelaArende", dnr);
+    assertThat(kandidatgrupper(fordela)).containsExactly("ks-kansli");
+    assertThat(taskService.getVariable(fordela.getId(), "svarsdatum")).isEqualTo("2025-12-17");
+    assertThat(taskService.getVariable(fordela.getId(), "remissinstanser").toString()).isEqualTo("[\"stadsledningskontoret\"]");
+    fordelas(dnr);
+    assertThat(arende(dnr).rotel()).isEqualTo("rotel-i");
+    assertThat(arende(dnr).foredragandeBorgarrad()).isEqualTo("Karin Wanngård");
+    ProcessInstance remiss = calledProcessInstance(skrivelse);
+    assertThat(remiss).isWaitingAt("Task_SkrivTjanstutlatande");
+    assertThat(remiss.getBusinessKey()).isEqualTo(dnr);
+
+    besvarasAvRemissinstanserna(dnr);
+    assertThat(skrivelse).isWaitingAt("Task_UpprattaPromemoria");
+    Task pm = uppgift("Task_UpprattaPromemoria", dnr);
+    assertThat(kandidatgrupper(pm)).containsExactly("rotel-i");
+    // 20 working days from 2025-12-10 over Christmas, New Year and trettondedagen
+    assertThat(pm.getDueDate()).isEqualTo(tid("2026-01-15T23:59:59"));
+    assertThat(taskService.getVariables(pm.getId())).containsEntry("undertecknare", "Karin Wanngård")
+        .containsEntry("forslagTillBeslut", BESLUTSTEXT)
+        .as("dated the day it is written (the form proposes the day it is opened), not the day the task was made")
+        .doesNotContainKey("promemoriaDatum");
+
+    promemoriaUpprattas(dnr);
+    ProcessInstance brb = calledProcessInstance("borgarradsberedning", skrivelse);
+    assertThat(brb).isWaitingAt("Event_BrbSammantrade");
+    assertThat(timer("Event_BrbSammantrade").getDuedate()).isEqualTo(tid("2026-03-11T07:00"));
+
+    // Liberalerna announce a särskilt uttalande in borgarrådsberedningen and hand it in on time
+    borgarradsberedningen(dnr, BRB, "brbUtfall", "TILLSTYRKER", "brbSarskildaUttalanden", lista("L"));
+    klockan("2026-03-13T11:00");
+    slutfor(uppgift("Task_LamnaSarskiltUttalande", dnr), formular("uttalandeLedamot", "Jan Jönsson",
+        "uttalandeText", "Vi hade gärna sett att staden deltog."));
+    korForfallnaJobbFor(dnr);
+    ProcessInstance ks = calledProcessInstance("kommunstyrelsen", skrivelse);
+    assertThat(skrivelse).hasPassed("Task_SkapaArendedokumentTillKs");
+    assertThat(ks).isWaitingAt("Event_KsSammantrade");
+    assertThat(timer("Event_KsSammantrade").getDuedate()).isEqualTo(tid("2026-03-18T07:00"));
+
+    // kommunstyrelsen decides 2026-03-18; Jan Jönsson's särskilt uttalande is likalydande
+    kommunstyrelsen(dnr, KS, "ksBeslut", "BESLUT", "beslutstext", BESLUTSTEXT, "paragraf", "12",
+        "ksSarskildaUttalanden", json("[{\"ledamot\": \"Jan Jönsson\", \"parti\": \"L\", \"likalydande\": true}]"));
+    assertThat(arende(dnr).status()).isEqualTo(Arendestatus.BESLUTAT);
+    korForfallnaJobbFor(dnr);
+    assertThat(skrivelse).isWaitingAt("Event_ProtokollAnslaget");
+    ProcessInstance protokoll = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("KS 2026-03-18")
+        .singleResult();
+    assertThat(protokoll).isWaitingAt("Task_JusteraProtokollet");
+    assertThat(uppgift("Task_JusteraProtokollet").getDueDate()).isEqualTo(tid("2026-04-01T23:59:59"));
+
+    // justerat Friday 2026-03-20: the anslag is due Sunday 22 → Monday 23; anslaget Monday 2026-03-23
+    klockan("2026-03-20T10:00");
+    slutfor(uppgift("Task_JusteraProtokollet"), formular("justeringsdatum", "2026-03-20", "justerare", "Jan Jönsson"));
+    assertThat(uppgift("Task_AnslaProtokollet").getDueDate()).isEqualTo(tid("2026-03-23T23:59:59"));
+    klockan("2026-03-23T09:00");
+    slutfor(uppgift("Task_AnslaProtokollet"), formular("anslagsdatum", "2026-03-23"));
+    korForfallnaJobbFor(dnr);
+    assertThat(protokoll).isEnded();
+    assertThat(skrivelse).isWaitingAt("Event_LaglighetsprovningUtgangen")
+        .hasPassed("Task_SkapaProtokollsutdrag", "Task_SkapaArendedokument");
+    assertThat(skrivelse).variables().containsEntry("anslagsdatum", "2026-03-23").containsEntry("justeringsdatum", "2026-03-20");
+
+    // three weeks from Monday 2026-03-23: the last day is Monday 2026-04-13; closed the next morning
+    assertThat(timer("Event_LaglighetsprovningUtgangen").getDuedate()).isEqualTo(tid("2026-04-14T07:00"));
+    klockan("2026-04-14T06:59:59");
+    assertThat(forfallnaJobb()).isEmpty();
+    klockan("2026-04-14T07:00");
+    korForfallnaJobbFor(dnr);
+
+    assertThat(skrivelse).isEnded().hasPassed("Task_AvslutaArende", "EndEvent_ArendeAvslutat");
+    assertThat(arende(dnr).status()).isEqualTo(Arendestatus.AVSLUTAT);
+    assertThat(arende(dnr).avslutadDatum()).isEqualTo(LocalDate.parse("2026-04-14"));
+    assertThat(handlingar(dnr)).extracting(Handling::dokumentnummer, Handling::handlingstyp, Handling::status, Handling::datum)
+        .containsExactly(
+            tuple(dnr + "-1", Handlingstyp.SKRIVELSE, HandlingStatus.INKOMMEN, LocalDate.parse("2025-11-26")),
+            tuple(dnr + "-2", Handlingstyp.REMISS, HandlingStatus.EXPEDIERAD, LocalDate.parse("2025-11-27")),
+            tuple(dnr + "-3", Handlingstyp.TJANSTUTLATANDE, HandlingStatus.INKOMMEN, LocalDate.parse("2025-12-10")),
+            tuple(dnr + "-4", Handlingstyp.PROMEMORIA, HandlingStatus.UPPRATTAD, LocalDate.parse("2026-03-04")),
+            tuple(dnr + "-5", Handlingstyp.SARSKILT_UTTALANDE, HandlingStatus.INKOMMEN, LocalDate.parse("2026-03-13")),
+            tuple(dnr + "-6", Handlingstyp.ARENDEDOKUMENT, HandlingStatus.UPPRATTAD, LocalDate.parse("2026-03-13")),
+            tuple(dnr + "-7", Handlingstyp.SARSKILT_UTTALANDE, HandlingStatus.INKOMMEN, LocalDate.parse("2026-03-18")),
+            tuple(dnr + "-8", Handlingstyp.PROTOKOLLSUTDRAG, HandlingStatus.UPPRATTAD, LocalDate.parse("2026-03-23")),
+            tuple(dnr + "-9", Handlingstyp.ARENDEDOKUMENT, HandlingStatus.UPPRATTAD, LocalDate.parse("2026-03-23")));
+    assertThat(handlingar(dnr).get(6).hanvisarTill()).isEqualTo(dnr + "-5");
+    assertThat(handlingar(dnr).get(7).mediatyp()).isEqualTo("application/pdf");
+    assertThat(handelsetyper(dnr)).containsExactly(
+        Handelsetyp.REGISTRERAT, Handelsetyp.FORDELAT, Handelsetyp.REMITTERAT, Handelsetyp.TJANSTUTLATANDE_INKOMMET,
+        Handelsetyp.PROMEMORIA_UPPRATTAD, Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA, Handelsetyp.BRB_TILLSTYRKT,
+        Handelsetyp.SARSKILT_UTTALANDE_INKOMMET, Handelsetyp.DOKUMENT_UPPRATTAT, Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA,
+        Handelsetyp.KS_BESLUT, Handelsetyp.PROTOKOLL_JUSTERAT, Handelsetyp.PROTOKOLL_ANSLAGET,
+        Handelsetyp.DOKUMENT_UPPRATTAT, Handelsetyp.DOKUMENT_UPPRATTAT, Handelsetyp.LAGA_KRAFT, Handelsetyp.AVSLUTAT);
+  }
+
+  // --- intake and fördelning ------------------------------------------------------------------
+
+  @Test
+  void aSkrivelseWithAnUnknownPartyIsRefusedAndNothingIsRegistered() {
+    klockan("2025-11-26T10:00");
+    int arenden = jdbc.sql("select count(*) from arende").query(Integer.class).single();
+    Map<String, Object> inlamning = fixtur.skrivelseinlamning();
+    inlamning.put("avsandareParti", "XX");
+    inlamning.put("inkom", "2025-11-27");
+
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("skrivelse", inlamning))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("Okänt parti 'XX'")
+        .hasMessageContaining("ligger i framtiden");
+
+    assertThat(jdbc.sql("select count(*) from arende").query(Integer.class).single()).isEqualTo(arenden);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("skrivelse").count()).isZero();
+  }
+
+  @Test
+  void svarsdatumOnASaturdayIsRefusedAndNothingChanges() {
+    String dnr = inkommer();
+    klockan("2025-11-27T09:00");
+    Task fordela = uppgift("Task_FordelaArende", dnr);
+
+    assertThatThrownBy(() -> slutfor(fordela, formular("rotel", "rotel-i", "remissinstanser", lista("stadsledningskontoret"),
+        "svarsdatum", "2025-12-20")))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("Svarsdatum 2025-12-20 är ingen arbetsdag")
+        .hasMessageContaining("Välj t.ex. 2025-12-22.");
+    assertThatThrownBy(() -> slutfor(fordela, formular("rotel", "rotel-i", "remissinstanser", lista("kulturforvaltningen"),
+        "svarsdatum", SVARSDATUM)))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Okänd remissinstans 'kulturforvaltningen'.");
+    assertThatThrownBy(() -> slutfor(fordela, formular("rotel", "rotel-ix", "remissinstanser", lista(), "svarsdatum", SVARSDATUM)))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("Rotel: 'rotel-ix' är inget giltigt val.")
+        .hasMessageContaining("Välj minst ett alternativ i remissinstanser.");
+
+    assertThat(skrivelse(dnr)).isWaitingAt("Task_FordelaArende");
+    assertThat(uppgift("Task_FordelaArende", dnr).getId()).isEqualTo(fordela.getId());
+    assertThat(runtimeService.getVariable(skrivelse(dnr).getId(), "svarsdatum")).isEqualTo("2025-12-17");
+    assertThat(arende(dnr).rotel()).isNull();
+    assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.REGISTRERAT);
+    assertThat(forfallnaJobb()).isEmpty();
+  }
+
+  @Test
+  void theRemissGoesToEveryRemissinstansInParallelAndThePromemoriaWaitsForAll() {
+    String dnr = inkommer();
+    fordelasTill(dnr, "stadsledningskontoret", "stadsbyggnadskontoret");
+
+    List<Task> remisser = taskService.createTaskQuery().taskDefinitionKey("Task_SkrivTjanstutlatande")
+        .processInstanceBusinessKey(dnr).list();
+    assertThat(remisser).extracting(this::kandidatgrupper)
+        .containsExactlyInAnyOrder(List.of("stadsledningskontoret"), List.of("stadsbyggnadskontoret"));
+    assertThat(handlingar(dnr)).extracting(Handling::handlingstyp, Handling::mottagare).containsExactlyInAnyOrder(
+        tuple(Handlingstyp.SKRIVELSE, null), tuple(Handlingstyp.REMISS, "Stadsledningskontoret"),
+        tuple(Handlingstyp.REMISS, "Stadsbyggnadskontoret"));
+
+    // Stadsledningskontoret answers; Stadsbyggnadskontoret does not, and the kansli goes on without it
+    klockan("2025-12-10T14:00");
+    slutfor(remisser.stream().filter(t -> kandidatgrupper(t).contains("stadsledningskontoret")).findFirst().orElseThrow(),
+        formular("tjanstutlatandeText", "Svar.", "tjanstutlatandeDatum", "2025-12-10"));
+    korForfallnaJobbFor(dnr);
+    assertThat(skrivelse(dnr)).isWaitingAt("CallActivity_Remiss");
+    klockan("2025-12-22T07:00");
+    korForfallnaJobbFor(dnr);
+    slutfor(uppgift("Task_HanteraForsenatRemissvar", dnr), formular("forsenatRemissvarAtgard", "FORTSATT_UTAN_SVAR"));
+    korForfallnaJobbFor(dnr);
+
+    assertThat(skrivelse(dnr)).isWaitingAt("Task_UpprattaPromemoria");
+    assertThat(handelsetyper(dnr)).contains(Handelsetyp.TJANSTUTLATANDE_INKOMMET, Handelsetyp.REMISSVAR_UTEBLEV);
+  }
+
+  // --- withdrawal -------------------------------------------------------------------------------
+
+  /** The ärende was withdrawn: closed as återkallat, nothing open, nothing registered lost. */
+  void arAterkallat(String dnr, Handlingstyp... registreradeForut) {
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(dnr)
+        .processDefinitionKey("skrivelse").singleResult().getEndActivityId()).isEqualTo("EndEvent_ArendeAterkallat");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(dnr).count())
+        .as("ärendets processer, också de anropade").isZero();
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(dnr).count()).as("öppna uppgifter").isZero();
+    assertThat(managementService.createJobQuery().count()).as("jobb och timrar").isZero();
+    assertThat(arende(dnr).status()).isEqualTo(Arendestatus.ATERKALLAT);
+    assertThat(arende(dnr).avslutadDatum()).isEqualTo(idag());
+    List<Handling> handlingar = handlingar(dnr);
+    assertThat(handlingar).extracting(Handling::handlingstyp)
+        .containsExactly(java.util.stream.Stream.concat(java.util.Arrays.stream(registreradeForut),
+            java.util.stream.Stream.of(Handlingstyp.ATERKALLELSE)).toArray(Handlingstyp[]::new));
+    Handling aterkallelse = handlingar.get(handlingar.size() - 1);
+    assertThat(aterkallelse.dokumentnummer()).isEqualTo(dnr + "-" + handlingar.size());
+    assertThat(aterkallelse.status()).isEqualTo(HandlingStatus.INKOMMEN);
+    assertThat(aterkallelse.avsandare()).isEqualTo(Arendefixtur.AVSANDARE);
+    assertThat(aterkallelse.registreradAv()).isEqualTo("integration");
+    assertThat(text(aterkallelse.dokumentnummer())).isEqualTo("Avsändaren " + Arendefixtur.AVSANDARE
+        + " återkallar skrivelsen " + dnr + ".\n\nFrågan har besvarats i kommunfullmäktige.");
+    assertThat(handelsetyper(dnr)).endsWith(Handelsetyp.ATERKALLAT);
+  }
+
+  @Test
+  void withdrawalAtFordelning() {
+    String dnr = inkommer();
+    klockan("2025-11-26T15:00");
+
+    aterkallas(dnr);
+
+    arAterkallat(dnr, Handlingstyp.SKRIVELSE);
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(dnr)
+        .taskDefinitionKey("Task_FordelaArende").singleResult().getDeleteReason()).isEqualTo("deleted");
+  }
+
+  @Test
+  void withdrawalDuringTheRemissEndsTheCalledRemissesAndTheirTasks() {
+    String dnr = inkommer();
+    fordelasTill(dnr, "stadsledningskontoret", "stadsbyggnadskontoret");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("remiss").processInstanceBusinessKey(dnr)
+        .count()).isEqualTo(2);
+    assertThat(managementService.createJobQuery().timers().count()).as("påminnelse och bevakning per remiss").isEqualTo(4);
+    klockan("2025-12-01T10:00");
+
+    aterkallas(dnr);
+
+    arAterkallat(dnr, Handlingstyp.SKRIVELSE, Handlingstyp.REMISS, Handlingstyp.REMISS);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("remiss")
+        .processInstanceBusinessKey(dnr).list()).hasSize(2)
+        .allSatisfy(r -> {
+          assertThat(r.getState()).isEqualTo("INTERNALLY_TERMINATED");
+          assertThat(r.getDeleteReason()).contains("BoundaryEvent_Aterkallelse");
+        });
+  }
+
+  @Test
+  void withdrawalAtThePromemoria() {
+    String dnr = inkommer();
+    fordelas(dnr);
+    besvarasAvRemissinstanserna(dnr);
+    assertThat(skrivelse(dnr)).isWaitingAt("Task_UpprattaPromemoria");
+
+    aterkallas(dnr);
+
+    arAterkallat(dnr, Handlingstyp.SKRIVELSE, Handlingstyp.REMISS, Handlingstyp.TJANSTUTLATANDE);
+  }
+
+  @Test
+  void withdrawalAtBorgarradsberedningen() {
+    String dnr = inkommer();
+    fordelas(dnr);
+    besvarasAvRemissinstanserna(dnr);
+    promemoriaUpprattas(dnr);
+    klockan(BRB + "T07:00");
+    korForfallnaJobbFor(dnr);
+    assertThat(calledProcessInstance("borgarradsberedning", skrivelse(dnr))).isWaitingAt("Task_RegistreraUtfallIBrb");
+
+    aterkallas(dnr);
+
+    arAterkallat(dnr, Handlingstyp.SKRIVELSE, Handlingstyp.REMISS, Handlingstyp.TJANSTUTLATANDE, Handlingstyp.PROMEMORIA);
+  }
+
+  @Test
+  void withdrawalAtKommunstyrelsenBeforeTheDecision() {
+    String dnr = inkommer();
+    fordelas(dnr);
+    besvarasAvRemissinstanserna(dnr);
+    promemoriaUpprattas(dnr);
+    tillstyrksIBrb(dnr);
+    klockan(KS + "T07:00");
+    korForfallnaJobbFor(dnr);
+    assertThat(calledProcessInstance("kommunstyrelsen", skrivelse(dnr))).isWaitingAt("Task_RegistreraBeslutIKs");
+
+    aterkallas(dnr);
+
+    arAterkallat(dnr, Handlingstyp.SKRIVELSE, Handlingstyp.REMISS, Handlingstyp.TJANSTUTLATANDE, Handlingstyp.PROMEMORIA,
+        Handlingstyp.ARENDEDOKUMENT);
+  }
+
+  @Test
+  void withdrawalIsRefusedAfterKommunstyrelsensDecision() {
+    String dnr = beslutade("12").get(0);
+    int handlingar = handlingar(dnr).size();
+
+    assertThatThrownBy(() -> aterkallas(dnr)).isInstanceOf(MismatchingMessageCorrelationException.class);
+
+    assertThat(arende(dnr).status()).isEqualTo(Arendestatus.BESLUTAT);
+    assertThat(handlingar(dnr)).hasSize(handlingar);
+    assertThat(skrivelse(dnr)).isWaitingAt("Task_AnmalTillProtokoll");
+    korForfallnaJobbFor(dnr);
+    assertThat(skrivelse(dnr)).isWaitingAt("Event_ProtokollAnslaget");
+    assertThatThrownBy(() -> aterkallas(dnr)).isInstanceOf(MismatchingMessageCorrelationException.class);
+    assertThat(arende(dnr).status()).isEqualTo(Arendestatus.BESLUTAT);
+  }
+
+  @Test
+  void aPromemoriaSentWithoutADateIsDatedTheDayItIsCompleted() {
+    String dnr = inkommer();
+    fordelas(dnr);
+    besvarasAvRemissinstanserna(dnr);
+    klockan("2026-03-04T10:00");
+    slutfor(uppgift("Task_UpprattaPromemoria", dnr), formular(
+        "sammanfattning", "Jan Jönsson (L) frågar om stadens deltagande.",
+        "synpunkter", "Antisemitismen är ett allvarligt hot mot det öppna och demokratiska samhället."));
+    assertThat(skrivelse(dnr)).variables().containsEntry("promemoriaDatum", "2026-03-04");
+  }
+
+  // --- återremiss -------------------------------------------------------------------------------
+
+  @Test
+  void aterremissInBorgarradsberedningenToThePromemoriaGoesBackToTheRotelAndOnToTheNextMeeting() {
+    String dnr = inkommer();
+    fordelas(dnr);
+    besvarasAvRemissinstanserna(dnr);
+    promemoriaUpprattas(dnr);
+
+    borgarradsberedningen(dnr, BRB, "brbUtfall", "ATERREMISS", "aterremissTill", "PROMEMORIA");
+
+    ProcessInstance skrivelse = skrivelse(dnr);
+    assertThat(skrivelse).isWaitingAt("Task_UpprattaPromemoria").hasPassed("Gateway_Aterremiss", "Gateway_AterremissTill");
+    assertThat(kandidatgrupper(uppgift("Task_UpprattaPromemoria", dnr))).containsExactly("rotel-i");
+    assertThat(taskService.getVariables(uppgift("Task_UpprattaPromemoria", dnr).getId()))
+        .as("the first promemoria's date is not proposed for the new one").doesNotContainKey("promemoriaDatum");
+
+    // the new promemoria 2026-03-20 (+3 working days: 2026-03-25) goes to the meeting of 2026-04-01
+    promemoriaUpprattas(dnr, "2026-03-20T10:00");
+    assertThat(timer("Event_BrbSammantrade").getDuedate()).isEqualTo(tid("2026-04-01T07:00"));
+    borgarradsberedningen(dnr, "2026-04-01", "brbUtfall", "TILLSTYRKER");
+    // kommunstyrelsen: 2026-04-01 + 3 working days over Easter (3 and 6 April) = 2026-04-08
+    assertThat(calledProcessInstance("kommunstyrelsen", skrivelse)).isWaitingAt("Event_KsSammantrade");
+    assertThat(timer("Event_KsSammantrade").getDuedate()).isEqualTo(tid("2026-04-08T07:00"));
+    assertThat(handlingar(dnr)).extracting(Handling::dokumentnummer, Handling::handlingstyp).containsExactly(
+        tuple(dnr + "-1", Handlingstyp.SKRIVELSE), tuple(dnr + "-2", Handlingstyp.REMISS),
+        tuple(dnr + "-3", Handlingstyp.TJANSTUTLATANDE), tuple(dnr + "-4", Handlingstyp.PROMEMORIA),
+        tuple(dnr + "-5", Handlingstyp.PROMEMORIA), tuple(dnr + "-6", Handlingstyp.ARENDEDOKUMENT));
+    assertThat(handlingar(dnr).get(4).datum()).isEqualTo(LocalDate.parse("2026-03-20"));
+  }
+
+  @Test
+  void aterremissInBorgarradsberedningenToANewRemissGoesBackToFordelning() {
+    String dnr = inkommer();
+    fordelas(dnr);
+    besvarasAvRemissinstanserna(dnr);
+    promemoriaUpprattas(dnr);
+
+    borgarradsberedningen(dnr, BRB, "brbUtfall", "ATERREMISS", "aterremissTill", "REMISS");
+
+    ProcessInstance skrivelse = skrivelse(dnr);
+    assertThat(skrivelse).isWaitingAt("Task_FordelaArende");
+    // proposal: 15 working days from 2026-03-11
+    assertThat(taskService.getVariable(uppgift("Task_FordelaArende", dnr).getId(), "svarsdatum")).isEqualTo("2026-04-01");
+    fordelasVid(dnr, "2026-03-12T09:00", "2026-04-09", "stadsbyggnadskontoret");
+    ProcessInstance remiss = calledProcessInstance("remiss", skrivelse);
+    assertThat(remiss).isWaitingAt("Task_SkrivTjanstutlatande");
+    assertThat(kandidatgrupper(uppgift("Task_SkrivTjanstutlatande", dnr))).containsExactly("stadsbyggnadskontoret");
+    assertThat(uppgift("Task_SkrivTjanstutlatande", dnr).getDueDate()).isEqualTo(tid("2026-04-09T23:59:59"));
+    besvarasAvRemissinstanserna(dnr, "2026-04-01T10:00");
+    assertThat(skrivelse).isWaitingAt("Task_UpprattaPromemoria");
+    assertThat(handlingar(dnr)).extracting(Handling::handlingstyp).containsExactly(Handlingstyp.SKRIVELSE,
+        Handlingstyp.REMISS, Handlingstyp.TJANSTUTLATANDE, Handlingstyp.PROMEMORIA, Handlingstyp.REMISS,
+        Handlingstyp.TJANSTUTLATANDE);
+  }
+
+  @Test
+  void aterremissInKommunstyrelsenToThePromemoria() {
+    String dnr = inkommer();
+    fordelas(dnr);
+    besvarasAvRemissinstanserna(dnr);
+    promemoriaUpprattas(dnr);
+    tillstyrksIBrb(dnr);
+
+    kommunstyrelsen(dnr, KS, "ksBeslut", "ATERREMISS", "aterremissTill", "PROMEMORIA");
+
+    ProcessInstance skrivelse = skrivelse(dnr);
+    assertThat(skrivelse).isWaitingAt("Task_UpprattaPromemoria").hasPassed("Gateway_BeslutIKs", "Gateway_Aterremiss");
+    assertThat(skrivelse).variables().containsEntry("ksBeslut", "ATERREMISS").containsEntry("aterremissTill", "PROMEMORIA");
+    assertThat(arende(dnr).status()).isEqualTo(Arendestatus.PAGAENDE);
+
+    // and back through borgarrådsberedningen to the next kommunstyrelsen
+    promemoriaUpprattas(dnr, "2026-03-20T10:00");
+    borgarradsberedningen(dnr, "2026-04-01", "brbUtfall", "TILLSTYRKER");
+    kommunstyrelsen(dnr, "2026-04-08", "ksBeslut", "BESLUT", "beslutstext", BESLUTSTEXT, "paragraf", "4");
+    korForfallnaJobbFor(dnr);
+    assertThat(skrivelse).isWaitingAt("Event_ProtokollAnslaget");
+    assertThat(skrivelse).variables().containsEntry("ksSammantrade", "2026-04-08");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("KS 2026-04-08").count()).isOne();
+  }
+
+  // --- the protokoll ----------------------------------------------------------------------------
+
+  @Test
+  void anArendeAnnouncedToTheProtokollAfterItsAnslagContinuesAtOnce() {
+    List<String> dnr = beslutade("12", "13");
+    String forst = dnr.get(0);
+    String sent = dnr.get(1);
+    korForfallnaJobbFor(forst);
+    protokolletJusterasOchAnslas(KS, "2026-03-20", "2026-03-23");
+    korForfallnaJobbFor(forst);
+    assertThat(skrivelse(forst)).isWaitingAt("Event_LaglighetsprovningUtgangen");
+
+    // the second ärende's anmälan ran late (its job), after the anslag
+    korForfallnaJobbFor(sent);
+
+    ProcessInstance skrivelse = skrivelse(sent);
+    assertThat(skrivelse).isWaitingAt("Event_LaglighetsprovningUtgangen")
+        .hasPassed("Gateway_ProtokollRedanAnslaget", "Gateway_ProtokollAnslaget", "Task_SkapaProtokollsutdrag")
+        .hasNotPassed("Event_ProtokollAnslaget");
+    assertThat(skrivelse).variables().containsEntry("protokollAnslaget", true)
+        .containsEntry("justeringsdatum", "2026-03-20").containsEntry("anslagsdatum", "2026-03-23");
+    assertThat(timrar("Event_LaglighetsprovningUtgangen")).extracting(j -> j.getDuedate())
+        .containsOnly(tid("2026-04-14T07:00"));
+    assertThat(handelsetyper(sent)).contains(Handelsetyp.PROTOKOLL_JUSTERAT, Handelsetyp.PROTOKOLL_ANSLAGET);
+    assertThat(handlingar(sent)).extracting(Handling::handlingstyp).contains(Handlingstyp.PROTOKOLLSUTDRAG);
+  }
+}
