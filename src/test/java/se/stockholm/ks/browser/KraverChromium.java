@@ -33,7 +33,7 @@ public @interface KraverChromium {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-      ConditionEvaluationResult r = bedom(List.of(Webblasare.CHROMIUM, Webblasare.CHROMEDRIVER), kravs());
+      ConditionEvaluationResult r = bedom(List.of(Webblasare.CHROMIUM, Webblasare.CHROMEDRIVER, Webblasare.SVENSKA), kravs());
       if (r.isDisabled()) {
         // also in the build's output, not only in the test report
         System.out.println(context.getDisplayName() + ": " + r.getReason().orElse(""));
@@ -46,17 +46,20 @@ public @interface KraverChromium {
      * (when required) fail.
      */
     static ConditionEvaluationResult bedom(List<Path> program, boolean kravs) {
-      List<String> saknas = program.stream().filter(p -> !Files.isExecutable(p)).map(Path::toString).toList();
+      // programs must be executable; data files (Chromium's Swedish) only present
+      List<String> saknas = program.stream()
+          .filter(p -> p.toString().endsWith(".pak") ? !Files.isRegularFile(p) : !Files.isExecutable(p))
+          .map(Path::toString).toList();
       if (saknas.isEmpty()) {
         return ConditionEvaluationResult.enabled("Chromium och ChromeDriver finns");
       }
       String vad = String.join(" och ", saknas);
       if (kravs) {
         throw new IllegalStateException("Webbläsartesterna krävs (KS_TEST_BROWSER_KRAVS / ks.test.browser.kravs) men "
-            + vad + " saknas. Installera Debians paket: apt-get install chromium chromium-driver");
+            + vad + " saknas. Installera Debians paket: apt-get install chromium chromium-driver chromium-l10n");
       }
       return ConditionEvaluationResult.disabled("Webbläsartestet hoppas över: " + vad + " saknas på den här datorn "
-          + "(installera Debians chromium och chromium-driver; i CI krävs testet)");
+          + "(installera Debians chromium, chromium-driver och chromium-l10n; i CI krävs testet)");
     }
 
     /** Whether the browser tests must run: in CI. */

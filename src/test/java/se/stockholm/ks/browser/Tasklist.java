@@ -88,7 +88,7 @@ public final class Tasklist {
     WebElement filter = b.vanta().until(d -> b.synliga(FILTER).stream()
         .filter(f -> f.findElement(By.cssSelector("h4.name a")).getText().trim().startsWith(namn))
         .findFirst().orElse(null));
-    filter.findElement(By.cssSelector("h4.name a")).click();
+    b.klicka(filter.findElement(By.cssSelector("h4.name a")));
     b.vanta().until(d -> b.synliga(By.cssSelector(".task-filter.active h4.name a")).stream()
         .anyMatch(a -> a.getText().trim().startsWith(namn)));
     listanLaddad();

@@ -24,6 +24,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -42,6 +43,12 @@ public final class Webblasare implements AutoCloseable {
   public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   /** Debian's ChromeDriver, of the same version. */
   public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  /**
+   * Chromium's Swedish, from Debian's chromium-l10n. On Linux Chromium takes its locale (and so
+   * {@code navigator.language}, which Camunda Forms' date fields format by) from the environment,
+   * not from {@code --lang}, and without this file it falls back to en-US (dates as 12/17/2025).
+   */
+  public static final Path SVENSKA = Path.of("/usr/lib/chromium/locales/sv.pak");
   /** How long a page or an element may take before a test fails (generous: the machine is shared). */
   public static final Duration VANTETID = Duration.ofSeconds(45);
 
@@ -118,10 +125,17 @@ public final class Webblasare implements AutoCloseable {
 
   /**
    * Clicks an element as a person does: scrolled to the middle of its container first (Tasklist's
-   * fixed footer would otherwise cover a button at the bottom of the form).
+   * fixed footer would otherwise cover a button at the bottom of the form), the pointer moved onto
+   * it, and clicked once nothing lies over it any more — such as the hover tooltip of the element
+   * clicked before, which fades out only after the pointer has left that element.
    */
   public void klicka(WebElement element) {
     js("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", element);
+    new Actions(driver).moveToElement(element).perform();
+    vanta().until(d -> this.<Boolean>js("""
+        var e = arguments[0], r = e.getBoundingClientRect();
+        var over = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return over !== null && (over === e || e.contains(over) || over.contains(e));""", element));
     element.click();
   }
 
