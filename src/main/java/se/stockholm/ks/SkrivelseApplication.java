@@ -6,6 +6,7 @@ import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Kommunstyrelsens skrivelseprocess: Camunda 7 process application on Spring Boot.
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableProcessApplication("skrivelseprocessen")
+@EnableScheduling
 public class SkrivelseApplication {
 
   /** The one time zone of the JVM, the engine and all business dates. */

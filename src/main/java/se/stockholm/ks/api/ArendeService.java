@@ -252,7 +252,8 @@ public class ArendeService {
                                        String filnamn, java.util.function.Consumer<Dto.Handling> iSammaTransaktion) {
     krav(ProcessDefinitionPermissions.UPDATE_INSTANCE, "lägga till handlingar");
     var a = diarium.arende(dnr).orElseThrow(() -> new ArendeSaknasException(dnr));
-    if (a.status() == Arendestatus.AVSLUTAT || a.status() == Arendestatus.ATERKALLAT) {
+    if (a.status() == Arendestatus.AVSLUTAT || a.status() == Arendestatus.ATERKALLAT
+        || a.status() == Arendestatus.MAKULERAT) {
       throw new KonfliktException("Ärendet " + dnr + " är " + a.status().text() + "; handlingar kan inte läggas till.");
     }
     Authentication user = identityService.getCurrentAuthentication();

@@ -78,7 +78,7 @@ public final class Dto {
    * @param diarienummer the diarienummer
    * @param rubrik the rubrik
    * @param arendetyp e.g. SKRIVELSE
-   * @param status PAGAENDE, BESLUTAT, AVSLUTAT or ATERKALLAT
+   * @param status PAGAENDE, BESLUTAT, AVSLUTAT, ATERKALLAT or MAKULERAT (a void number: its registration failed)
    * @param avsandare the sender
    * @param inkom when received
    * @param avslutad when closed, or null

@@ -2,6 +2,11 @@ package se.stockholm.ks.diarium;
 
 /** The status of an ärende in the diarium. */
 public enum Arendestatus {
+  /**
+   * The diarienummer is taken and the registration is running in another transaction; not yet an
+   * ärende anyone sees. Lasts milliseconds, see {@link Nummerserie}.
+   */
+  REGISTRERAS("under registrering"),
   /** Registered and under preparation. */
   PAGAENDE("pågående"),
   /** Kommunstyrelsen has decided; the protokoll and the period for laglighetsprövning run. */
@@ -9,7 +14,12 @@ public enum Arendestatus {
   /** Closed after the decision gained laga kraft. */
   AVSLUTAT("avslutat"),
   /** Withdrawn (återkallad) by the sender before the decision. */
-  ATERKALLAT("återkallat");
+  ATERKALLAT("återkallat"),
+  /**
+   * The number was taken but the registration failed (or its node died) before it was complete: the
+   * number is void and never handed out again; an event says why.
+   */
+  MAKULERAT("makulerat");
 
   private final String text;
 

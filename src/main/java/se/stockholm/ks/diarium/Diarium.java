@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,10 +14,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The diarium: registers ärenden and their handlingar and events, numbers them, and keeps them.
@@ -39,24 +39,28 @@ public class Diarium {
   private final JdbcClient jdbc;
   private final DiariumInstallningar installningar;
   private final Innehallskontroll kontroll;
-  private final TransactionTemplate savepoint;
+  private final Nummerserie nummerserie;
 
-  Diarium(JdbcClient jdbc, DiariumInstallningar installningar, Innehallskontroll kontroll,
-          PlatformTransactionManager transactionManager) {
+  Diarium(JdbcClient jdbc, DiariumInstallningar installningar, Innehallskontroll kontroll, Nummerserie nummerserie) {
     this.jdbc = jdbc;
     this.installningar = installningar;
     this.kontroll = kontroll;
-    this.savepoint = new TransactionTemplate(transactionManager);
-    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.nummerserie = nummerserie;
   }
 
   /**
    * Registers a new ärende and gives it the next diarienummer of the year it was received
    * (the date of {@code inkom} in Europe/Stockholm).
    *
+   * <p>The number is taken, and the ärende's row written, in a short transaction of its own (see
+   * {@link Nummerserie}); the row becomes a {@link Arendestatus#PAGAENDE pågående} ärende in the
+   * caller's transaction. If that transaction rolls back, the number is made
+   * {@link Arendestatus#MAKULERAT void} with an event — so check what can be checked (the
+   * handling's content: {@link #kontrolleraHandling}) before calling this.
+   *
    * @param nytt the ärende
    * @return the registered ärende
-   * @throws IllegalArgumentException when a required field is missing
+   * @throws IllegalArgumentException when a required field is missing (no number is taken)
    */
   public Arende registreraArende(NyttArende nytt) {
     requireText(nytt.rubrik(), "rubrik");
@@ -68,28 +72,49 @@ public class Diarium {
     LocalDate inkomDatum = nytt.inkom().atZoneSameInstant(STOCKHOLM).toLocalDate();
     String diarium = installningar.diarium();
     int ar = inkomDatum.getYear();
-    int lopnummer = nastaLopnummer(diarium, ar);
-    Diarienummer dnr = new Diarienummer(diarium, ar, lopnummer);
-    jdbc.sql("""
-            insert into arende (diarienummer, diarium, ar, lopnummer, arendetyp, rubrik, status, inkom_datum,
-              inkom_tid, avsandare_namn, avsandare_parti, avsandare_roll, registrerad_tid, registrerad_av)
-            values (:dnr, :diarium, :ar, :lopnummer, :typ, :rubrik, :status, :inkomDatum, :inkomTid,
-              :namn, :parti, :roll, :nu, :av)""")
-        .param("dnr", dnr.toString())
-        .param("diarium", diarium)
-        .param("ar", ar)
-        .param("lopnummer", lopnummer)
-        .param("typ", nytt.arendetyp())
-        .param("rubrik", nytt.rubrik().strip())
-        .param("status", Arendestatus.PAGAENDE.name())
-        .param("inkomDatum", inkomDatum)
-        .param("inkomTid", nytt.inkom())
-        .param("namn", nytt.avsandare().namn().strip())
-        .param("parti", nytt.avsandare().parti())
-        .param("roll", nytt.avsandare().roll())
-        .param("nu", nu())
-        .param("av", nytt.registreradAv())
-        .update();
+    OffsetDateTime nu = nu();
+    Diarienummer dnr = reservera(serie -> {
+      int lopnummer = nastaLopnummer(serie, diarium, ar);
+      Diarienummer nummer = new Diarienummer(diarium, ar, lopnummer);
+      serie.sql("""
+              insert into arende (diarienummer, diarium, ar, lopnummer, arendetyp, rubrik, status, inkom_datum,
+                inkom_tid, avsandare_namn, avsandare_parti, avsandare_roll, registrerad_tid, registrerad_av,
+                reserverad_tid)
+              values (:dnr, :diarium, :ar, :lopnummer, :typ, :rubrik, :status, :inkomDatum, :inkomTid,
+                :namn, :parti, :roll, :nu, :av, :reserverad)""")
+          .param("dnr", nummer.toString())
+          .param("diarium", diarium)
+          .param("ar", ar)
+          .param("lopnummer", lopnummer)
+          .param("typ", nytt.arendetyp())
+          .param("rubrik", nytt.rubrik().strip())
+          .param("status", Arendestatus.REGISTRERAS.name())
+          .param("inkomDatum", inkomDatum)
+          .param("inkomTid", nytt.inkom())
+          .param("namn", nytt.avsandare().namn().strip())
+          .param("parti", nytt.avsandare().parti())
+          .param("roll", nytt.avsandare().roll())
+          .param("nu", nu)
+          .param("av", nytt.registreradAv())
+          .param("reserverad", OffsetDateTime.now(ZoneOffset.UTC))
+          .update();
+      return nummer;
+    });
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          if (status != STATUS_COMMITTED) {
+            nummerserie.makulera(dnr, "Registreringen avbröts innan den var klar; ingen handling registrerades.");
+          }
+        }
+      });
+    }
+    int n = jdbc.sql("update arende set status = ? where diarienummer = ? and status = ?")
+        .params(Arendestatus.PAGAENDE.name(), dnr.toString(), Arendestatus.REGISTRERAS.name()).update();
+    if (n != 1) {
+      throw new IllegalStateException("Diarienumret " + dnr + " makulerades medan registreringen pågick");
+    }
     return arende(dnr).orElseThrow();
   }
 
@@ -99,7 +124,8 @@ public class Diarium {
    */
   @Transactional(readOnly = true)
   public Optional<Arende> arende(Diarienummer dnr) {
-    return jdbc.sql("select * from arende where diarienummer = ?").param(dnr.toString())
+    return jdbc.sql("select * from arende where diarienummer = ? and status <> ?")
+        .params(dnr.toString(), Arendestatus.REGISTRERAS.name())
         .query(Diarium::mapArende).optional();
   }
 
@@ -174,17 +200,9 @@ public class Diarium {
         return redan.get();
       }
     }
-    requireText(ny.rubrik(), "rubrik");
-    if (ny.handlingstyp() == null || ny.status() == null || ny.datum() == null) {
-      throw new IllegalArgumentException("Handlingstyp, status och datum krävs");
-    }
+    String mediatyp = kontrolleraHandling(ny);
     boolean harFil = ny.fil() != null;
     boolean harText = ny.text() != null && !ny.text().isBlank();
-    if (!harFil && !harText) {
-      throw new OgiltigHandlingException("text", "Handlingen '" + ny.rubrik() + "' saknar både text och fil.");
-    }
-    kontroll.kontrolleraText("text", ny.text());
-    String mediatyp = harFil ? kontroll.kontrolleraFil(ny.fil(), ny.filnamn()) : "text/plain";
     byte[] innehall = harFil ? ny.fil() : ny.text().getBytes(StandardCharsets.UTF_8);
 
     long arendeId = lasArende(dnr);
@@ -224,6 +242,29 @@ public class Diarium {
         ny.handlingstyp().text() + " registrerad som " + dokumentnummer + ": " + ny.rubrik().strip(),
         ny.registreradAv(), dokumentnummer, null);
     return handling;
+  }
+
+  /**
+   * Checks a handling as {@link #registreraHandling} will, without registering anything: required
+   * fields, text length, and a file's size and media type (detected from its content).
+   *
+   * @param ny the handling
+   * @return the media type it will be registered with
+   * @throws IllegalArgumentException when rubrik, type, status or date is missing
+   * @throws OgiltigHandlingException when the content is empty, too large or not allowed
+   */
+  public String kontrolleraHandling(NyHandling ny) {
+    requireText(ny.rubrik(), "rubrik");
+    if (ny.handlingstyp() == null || ny.status() == null || ny.datum() == null) {
+      throw new IllegalArgumentException("Handlingstyp, status och datum krävs");
+    }
+    boolean harFil = ny.fil() != null;
+    boolean harText = ny.text() != null && !ny.text().isBlank();
+    if (!harFil && !harText) {
+      throw new OgiltigHandlingException("text", "Handlingen '" + ny.rubrik() + "' saknar både text och fil.");
+    }
+    kontroll.kontrolleraText("text", ny.text());
+    return harFil ? kontroll.kontrolleraFil(ny.fil(), ny.filnamn()) : "text/plain";
   }
 
   /**
@@ -367,37 +408,45 @@ public class Diarium {
 
   // --- numbering -------------------------------------------------------------------------------
 
-  private int nastaLopnummer(String diarium, int ar) {
-    if (uppraknaSerie(diarium, ar) == 0) {
-      skapaSerie(diarium, ar);
-      if (uppraknaSerie(diarium, ar) == 0) {
-        throw new IllegalStateException("Löpnummerserien " + diarium + " " + ar + " saknas");
+  /** Runs the reservation in its own transaction; again when the year's series was created meanwhile. */
+  private Diarienummer reservera(java.util.function.Function<JdbcClient, Diarienummer> reservation) {
+    for (int forsok = 1; ; forsok++) {
+      try {
+        return nummerserie.iEgenTransaktion(reservation);
+      } catch (SerieSkapadSamtidigt e) {
+        if (forsok == 3) {
+          throw new IllegalStateException("Löpnummerserien kunde inte skapas");
+        }
       }
     }
-    return jdbc.sql("select senaste_lopnummer from diarienummer_serie where diarium = ? and ar = ?")
+  }
+
+  /** Takes the series' next number under its row lock, held until {@code serie}'s transaction ends. */
+  private int nastaLopnummer(JdbcClient serie, String diarium, int ar) {
+    if (uppraknaSerie(serie, diarium, ar) == 0) {
+      try {
+        serie.sql("insert into diarienummer_serie (diarium, ar, senaste_lopnummer) values (?, ?, ?)")
+            .params(diarium, ar, installningar.forstaLopnummer(ar)).update();
+        return installningar.forstaLopnummer(ar);
+      } catch (DuplicateKeyException skapadSamtidigt) {
+        // another registration (or node) created the year's series at the same time: on PostgreSQL
+        // the failed insert has aborted this transaction, so it is rolled back and run again
+        throw new SerieSkapadSamtidigt();
+      }
+    }
+    return serie.sql("select senaste_lopnummer from diarienummer_serie where diarium = ? and ar = ?")
         .params(diarium, ar).query(Integer.class).single();
   }
 
-  /** Increments the series under its row lock, held until the caller's transaction ends. */
-  private int uppraknaSerie(String diarium, int ar) {
-    return jdbc.sql("update diarienummer_serie set senaste_lopnummer = senaste_lopnummer + 1 where diarium = ? and ar = ?")
+  private static int uppraknaSerie(JdbcClient serie, String diarium, int ar) {
+    return serie.sql("update diarienummer_serie set senaste_lopnummer = senaste_lopnummer + 1 where diarium = ? and ar = ?")
         .params(diarium, ar).update();
   }
 
-  /**
-   * Creates the year's series in the caller's transaction, under a savepoint: another registration
-   * (or node) creating it at the same time waits for this one and then finds it. Not in a
-   * transaction of its own: every registration would then hold one connection and wait for a
-   * second, and a burst as large as the pool (the first registrations of a year) would wait on
-   * itself until the pool's timeout.
-   */
-  private void skapaSerie(String diarium, int ar) {
-    try {
-      savepoint.executeWithoutResult(status -> jdbc
-          .sql("insert into diarienummer_serie (diarium, ar, senaste_lopnummer) values (?, ?, ?)")
-          .params(diarium, ar, installningar.forstaLopnummer(ar) - 1).update());
-    } catch (DuplicateKeyException alreadyThere) {
-      // created concurrently: fine, it starts where configured either way
+  /** The year's series was created by someone else between our update and insert: try again. */
+  private static final class SerieSkapadSamtidigt extends RuntimeException {
+    SerieSkapadSamtidigt() {
+      super(null, null, false, false);
     }
   }
 

@@ -26,5 +26,7 @@ public enum Handelsetyp {
   LAGA_KRAFT,
   HANDLING_REGISTRERAD,
   AVSLUTAT,
-  ATERKALLAT
+  ATERKALLAT,
+  /** The diarienummer was made void: its registration did not complete. */
+  MAKULERAT
 }

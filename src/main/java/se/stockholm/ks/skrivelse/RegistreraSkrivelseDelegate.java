@@ -53,30 +53,31 @@ class RegistreraSkrivelseDelegate implements JavaDelegate {
     }
     Skrivelseinlamning.Uppgifter u = inlamning.las(execution);
     String anvandare = Processkontext.anvandare();
-    Arende arende = diarium.registreraArende(
-        new NyttArende("SKRIVELSE", u.rubrik(), u.inkom(), u.avsandare(), anvandare));
-    var dnr = arende.diarienummer();
-    diarium.kopplaProcess(dnr, execution.getProcessInstanceId());
-    execution.setProcessBusinessKey(dnr.toString());
-
     String struktur = json.writeValueAsString(Map.of("fragor", u.fragor()));
     NyHandling skrivelse = NyHandling.text(Handlingstyp.SKRIVELSE, HandlingStatus.INKOMMEN, u.rubrik(),
-            arende.inkomDatum(), u.text())
+            u.inkom().atZoneSameInstant(Diarium.STOCKHOLM).toLocalDate(), u.text())
         .withAvsandare(u.avsandare().medParti())
         .withStruktur(struktur)
         .withRegistreradAv(anvandare);
     if (u.fil() != null) {
       skrivelse = skrivelse.withFil(u.fil().bytes(), u.fil().filnamn());
     }
-    diarium.registreraHandelse(dnr, Handelsetyp.REGISTRERAT,
-        "Skrivelse från " + u.avsandare().medParti() + " registrerad som " + dnr + ".", anvandare,
-        dnr.dokumentnummer(1), null);
-    Handling handling;
+    // everything that can be wrong with the intake is found before a diarienummer is taken
     try {
-      handling = diarium.registreraHandling(dnr, skrivelse);
+      diarium.kontrolleraHandling(skrivelse);
     } catch (OgiltigHandlingException e) {
       throw new FormFieldValidationException(Map.of(SKRIVELSE_FIL, e.getMessage()), e.getMessage());
     }
+
+    Arende arende = diarium.registreraArende(
+        new NyttArende("SKRIVELSE", u.rubrik(), u.inkom(), u.avsandare(), anvandare));
+    var dnr = arende.diarienummer();
+    diarium.kopplaProcess(dnr, execution.getProcessInstanceId());
+    execution.setProcessBusinessKey(dnr.toString());
+    diarium.registreraHandelse(dnr, Handelsetyp.REGISTRERAT,
+        "Skrivelse från " + u.avsandare().medParti() + " registrerad som " + dnr + ".", anvandare,
+        dnr.dokumentnummer(1), null);
+    Handling handling = diarium.registreraHandling(dnr, skrivelse);
 
     execution.setVariable(DIARIENUMMER, dnr.toString());
     execution.setVariable(RUBRIK, u.rubrik());

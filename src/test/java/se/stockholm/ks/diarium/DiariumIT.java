@@ -52,7 +52,7 @@ import se.stockholm.ks.support.IntegrationTest;
 
 /**
  * The diarium: diarienummer consecutive and unique under concurrency, the year in Stockholm time,
- * the configured first number, no gap after a rollback; handlingar numbered in registration order;
+ * the configured first number, a rolled-back registration's number void (never reused, never missing); handlingar numbered in registration order;
  * attachments idempotent, checksummed, typed from their content and limited as documented; and
  * Swedish file names and texts intact through the REST download.
  */
@@ -70,6 +70,8 @@ class DiariumIT {
   JdbcTemplate jdbc;
   @Autowired
   DiariumInstallningar installningar;
+  @Autowired
+  Nummerserie nummerserie;
   @LocalServerPort
   int port;
 
@@ -130,11 +132,11 @@ class DiariumIT {
   }
 
   @Test
-  void aRolledBackRegistrationLeavesNoGap() {
+  void aRolledBackRegistrationLeavesItsNumberMakuleratNeverAGapNorAReuse() {
     int ar = 2019;
     registrera(tid(ar, 2, 1), transactionManager, diarium);
     TransactionTemplate tx = new TransactionTemplate(transactionManager);
-    Diarienummer aterkallad = tx.execute(status -> {
+    Diarienummer avbruten = tx.execute(status -> {
       Diarienummer dnr = diarium.registreraArende(nytt(tid(ar, 2, 2))).diarienummer();
       diarium.registreraHandling(dnr, NyHandling.text(Handlingstyp.SKRIVELSE, HandlingStatus.INKOMMEN, "R",
           LocalDate.of(ar, 2, 2), "text"));
@@ -144,23 +146,56 @@ class DiariumIT {
 
     Diarienummer nasta = registrera(tid(ar, 2, 3), transactionManager, diarium).diarienummer();
 
-    assertThat(nasta).isEqualTo(aterkallad);
-    assertThat(nasta.lopnummer()).isEqualTo(2);
-    assertThat(jdbc.queryForObject("select count(*) from arende where ar = ?", Integer.class, ar)).isEqualTo(2);
+    assertThat(avbruten.lopnummer()).isEqualTo(2);
+    assertThat(nasta.lopnummer()).isEqualTo(3);
+    // every number handed out is in the diarium exactly once: 1 and 3 as ärenden, 2 as void
+    assertThat(jdbc.queryForList("select lopnummer from arende where ar = ? order by lopnummer", Integer.class, ar))
+        .containsExactly(1, 2, 3);
+    Arende makulerat = diarium.arende(avbruten).orElseThrow();
+    assertThat(makulerat.status()).isEqualTo(Arendestatus.MAKULERAT);
+    assertThat(makulerat.processInstanceId()).isNull();
+    assertThat(diarium.handlingar(avbruten)).isEmpty();
+    assertThat(diarium.handelser(avbruten)).singleElement().satisfies(h -> {
+      assertThat(h.handelsetyp()).isEqualTo(Handelsetyp.MAKULERAT);
+      assertThat(h.beskrivning()).contains("Diarienumret " + avbruten + " makulerades");
+    });
   }
 
   @Test
-  void aRegistrationThatFailsLeavesNoGap() {
+  void aHandlingCheckedBeforeTheNumberIsTakenTakesNoNumber() {
     int ar = 2018;
     registrera(tid(ar, 2, 1), transactionManager, diarium);
-    TransactionTemplate tx = new TransactionTemplate(transactionManager);
-    assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
-      Diarienummer dnr = diarium.registreraArende(nytt(tid(ar, 2, 2))).diarienummer();
-      diarium.registreraHandling(dnr, NyHandling.text(Handlingstyp.SKRIVELSE, HandlingStatus.INKOMMEN, "R",
-          LocalDate.of(ar, 2, 2), "text").withFil(new byte[0], "tom.pdf"));
-    })).isInstanceOf(OgiltigHandlingException.class);
+    NyHandling tom = NyHandling.text(Handlingstyp.SKRIVELSE, HandlingStatus.INKOMMEN, "R", LocalDate.of(ar, 2, 2), "text")
+        .withFil(new byte[0], "tom.pdf");
+
+    assertThatThrownBy(() -> diarium.kontrolleraHandling(tom)).isInstanceOf(OgiltigHandlingException.class);
 
     assertThat(registrera(tid(ar, 2, 3), transactionManager, diarium).diarienummer().lopnummer()).isEqualTo(2);
+    assertThat(jdbc.queryForObject("select count(*) from arende where ar = ? and status = 'MAKULERAT'", Integer.class, ar))
+        .isZero();
+  }
+
+  @Test
+  void aNumberTakenButNotYetRegisteredIsNoArendeYetAndOneLeftByAStoppedNodeIsMadeVoid() {
+    int ar = 2016;
+    Diarienummer dnr = new Diarienummer(installningar.diarium(), ar, 1);
+    // as a node leaves it that stopped between taking the number and completing the registration
+    jdbc.update("insert into diarienummer_serie (diarium, ar, senaste_lopnummer) values (?, ?, 1)",
+        installningar.diarium(), ar);
+    jdbc.update("""
+        insert into arende (diarienummer, diarium, ar, lopnummer, arendetyp, rubrik, status, inkom_datum, inkom_tid,
+          avsandare_namn, registrerad_tid, reserverad_tid)
+        values (?, ?, ?, 1, 'SKRIVELSE', 'Avbruten', 'REGISTRERAS', ?, ?, 'Jan Jönsson', ?, ?)""",
+        dnr.toString(), installningar.diarium(), ar, LocalDate.of(ar, 2, 1), tid(ar, 2, 1), tid(ar, 2, 1),
+        OffsetDateTime.now().minus(Nummerserie.OVERGIVEN).minusMinutes(1));
+
+    assertThat(diarium.arende(dnr)).isEmpty();
+    assertThat(nummerserie.makuleraOvergivna()).contains(dnr.toString());
+
+    assertThat(diarium.arende(dnr)).get().extracting(Arende::status).isEqualTo(Arendestatus.MAKULERAT);
+    assertThat(diarium.handelser(dnr)).extracting(Handelse::handelsetyp).containsExactly(Handelsetyp.MAKULERAT);
+    assertThat(registrera(tid(ar, 2, 3), transactionManager, diarium).diarienummer().lopnummer()).isEqualTo(2);
+    assertThat(nummerserie.makuleraOvergivna()).doesNotContain(dnr.toString());
   }
 
   @Test

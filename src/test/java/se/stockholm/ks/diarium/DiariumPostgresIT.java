@@ -47,10 +47,11 @@ class DiariumPostgresIT extends DiariumIT {
   @Test
   void twoNodesOnOnePostgresNeverDuplicateOrSkipANumber() throws Exception {
     int ar = 2017; // a fresh series: both nodes also race to create it
-    try (HikariDataSource nod1 = pool("nod1"); HikariDataSource nod2 = pool("nod2")) {
+    try (HikariDataSource nod1 = pool("nod1"); HikariDataSource nod2 = pool("nod2");
+         HikariDataSource serie1 = pool("nod1-serie"); HikariDataSource serie2 = pool("nod2-serie")) {
       List<DataSourceTransactionManager> tm = List.of(new DataSourceTransactionManager(nod1),
           new DataSourceTransactionManager(nod2));
-      List<Diarium> noder = List.of(nod(nod1, tm.get(0)), nod(nod2, tm.get(1)));
+      List<Diarium> noder = List.of(nod(nod1, serie1), nod(nod2, serie2));
 
       List<Integer> nummer = samtidigt(120, i -> registrera(tid(ar, 4, 1), tm.get(i % 2), noder.get(i % 2))
           .diarienummer().lopnummer());
@@ -71,7 +72,8 @@ class DiariumPostgresIT extends DiariumIT {
     return ds;
   }
 
-  private Diarium nod(DataSource ds, DataSourceTransactionManager tm) {
-    return new Diarium(JdbcClient.create(ds), installningar, innehallskontroll, tm);
+  /** A node's diarium: its own pool, and its own small pool for the number series, as in the application. */
+  private Diarium nod(DataSource ds, DataSource serie) {
+    return new Diarium(JdbcClient.create(ds), installningar, innehallskontroll, new Nummerserie(serie));
   }
 }

@@ -1,0 +1,157 @@
+package se.stockholm.ks.diarium;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The connections on which the diarium takes its numbers, in short transactions of their own.
+ *
+ * <p>Diarienummer are consecutive without gaps: a number is taken under the row lock of its
+ * series ({@code diarienummer_serie}), which no other registration can pass until the taking
+ * transaction ends. Taken inside a registration's own transaction, the lock would be held through
+ * the whole start of the case (the engine's flush included) and every start of the year would wait
+ * for the one before — about a hundred a second at most, see {@code docs/benchmarks.md}. Here the
+ * number is taken, and the ärende's row written with status {@link Arendestatus#REGISTRERAS}, in a
+ * transaction that commits at once; the registration then completes the row in its own
+ * transaction, and if that fails the number is made {@link Arendestatus#MAKULERAT} with an event
+ * that says why. Every number handed out is thus in the diarium, exactly once, as an ärende or as a
+ * void number.
+ *
+ * <p>The connections come from a small pool of their own (setting
+ * {@code ks.diarium.nummerserie.anslutningar}, default 2), not from the application's pool: a
+ * registration already holds a connection of that pool, and waiting there for a second one would
+ * let a burst as large as the pool wait on itself.
+ */
+@Component
+public class Nummerserie implements DisposableBean {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Nummerserie.class);
+
+  /** A registration still running after this long was left by a node that stopped. */
+  static final Duration OVERGIVEN = Duration.ofMinutes(15);
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate egenTransaktion;
+  private final HikariDataSource egenPool;
+
+  /**
+   * A pool of its own to the application's database.
+   *
+   * @param databas the application's datasource settings
+   * @param anslutningar the pool's size
+   */
+  @Autowired
+  Nummerserie(DataSourceProperties databas,
+              @Value("${ks.diarium.nummerserie.anslutningar:2}") int anslutningar) {
+    this(pool(databas, anslutningar), true);
+  }
+
+  /**
+   * Takes numbers on the given datasource, which should not be the pool the registrations use.
+   *
+   * @param dataSource connections for the short transactions
+   */
+  public Nummerserie(DataSource dataSource) {
+    this(dataSource, false);
+  }
+
+  private Nummerserie(DataSource dataSource, boolean egen) {
+    this.jdbc = JdbcClient.create(dataSource);
+    this.egenTransaktion = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    this.egenTransaktion.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.egenPool = egen ? (HikariDataSource) dataSource : null;
+  }
+
+  private static HikariDataSource pool(DataSourceProperties databas, int anslutningar) {
+    HikariDataSource ds = databas.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+    ds.setPoolName("diarienummer");
+    ds.setMaximumPoolSize(Math.max(1, anslutningar));
+    ds.setMinimumIdle(1);
+    return ds;
+  }
+
+  /**
+   * Runs work in a transaction of its own on this pool, committed when it returns.
+   *
+   * @param arbete the work, given this pool's JDBC client
+   * @param <T> its result
+   * @return the work's result
+   */
+  <T> T iEgenTransaktion(Function<JdbcClient, T> arbete) {
+    return egenTransaktion.execute(status -> arbete.apply(jdbc));
+  }
+
+  /**
+   * Makes every number whose registration has been running for longer than {@link #OVERGIVEN}
+   * (wall-clock time) void. Runs at start and every five minutes; a node that stops in the middle
+   * of a registration leaves its number to this.
+   *
+   * @return the numbers made void
+   */
+  @Scheduled(initialDelayString = "PT30S", fixedDelayString = "PT5M")
+  public List<String> makuleraOvergivna() {
+    OffsetDateTime grans = OffsetDateTime.now(ZoneOffset.UTC).minus(OVERGIVEN);
+    List<String> overgivna = jdbc.sql("select diarienummer from arende where status = ? and reserverad_tid < ?")
+        .params(Arendestatus.REGISTRERAS.name(), grans).query(String.class).list();
+    for (String dnr : overgivna) {
+      makulera(Diarienummer.parse(dnr), "Registreringen avbröts utan att slutföras (tjänsten stoppades).");
+    }
+    return overgivna;
+  }
+
+  /**
+   * Makes a number whose registration did not complete void, with an event, in a transaction of
+   * its own. Does nothing when the registration completed after all.
+   *
+   * @param dnr the number
+   * @param orsak why, in Swedish
+   */
+  void makulera(Diarienummer dnr, String orsak) {
+    try {
+      iEgenTransaktion(j -> {
+        Long id = j.sql("select id from arende where diarienummer = ? and status = ? for update")
+            .params(dnr.toString(), Arendestatus.REGISTRERAS.name()).query(Long.class).optional().orElse(null);
+        if (id == null) {
+          return null;
+        }
+        OffsetDateTime nu = Diarium.nu();
+        j.sql("update arende set status = ?, avslutad_datum = ? where id = ?")
+            .params(Arendestatus.MAKULERAT.name(), nu.atZoneSameInstant(Diarium.STOCKHOLM).toLocalDate(), id)
+            .update();
+        j.sql("insert into arende_handelse (arende_id, tid, handelsetyp, beskrivning, aktor) values (?, ?, ?, ?, ?)")
+            .params(id, nu, Handelsetyp.MAKULERAT.name(), "Diarienumret " + dnr + " makulerades. " + orsak, null)
+            .update();
+        return null;
+      });
+      LOG.warn("Diarienumret {} makulerades: {}", dnr, orsak);
+    } catch (RuntimeException e) {
+      LOG.error("Diarienumret {} kunde inte makuleras nu; det görs senast om {} min", dnr, OVERGIVEN.toMinutes(), e);
+    }
+  }
+
+  @Override
+  public void destroy() {
+    if (egenPool != null) {
+      egenPool.close();
+    }
+  }
+}
