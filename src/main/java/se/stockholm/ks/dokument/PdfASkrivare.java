@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,11 +25,17 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceType;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import com.openhtmltopdf.util.XRLog;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -84,29 +91,48 @@ final class PdfASkrivare {
    * @throws DokumentException when the document cannot be laid out or written
    */
   byte[] skriv(String html, String basUri, String identifierare) {
-    PdfRendererBuilder builder = new PdfRendererBuilder();
-    builder.useFastMode();
-    builder.usePdfAConformance(NIVA);
-    builder.usePdfUaAccessibility(true);
-    builder.useColorProfile(fargprofil);
-    builder.withProducer(SKAPARVERKTYG + " (openhtmltopdf, Apache PDFBox)");
-    for (Typsnitt t : typsnitt) {
-      // Also a last resort for a family or a glyph the stylesheet's fonts lack, so that no text is
-      // ever set in an unembedded font.
-      builder.useFont(() -> new ByteArrayInputStream(t.data()), t.familj(), t.vikt(),
-          t.kursiv() ? FontStyle.ITALIC : FontStyle.NORMAL, true,
-          EnumSet.of(FSFontUseCase.DOCUMENT, FSFontUseCase.FALLBACK_FINAL));
-    }
-    // A document is made from the templates' own files only: nothing is fetched over the network,
-    // and no file is embedded (PDF/A-2 allows none; this replaces openhtmltopdf's default rule).
-    builder.useExternalResourceAccessControl(
-        (uri, typ) -> typ != ExternalResourceType.FILE_EMBED
-            && (uri == null || !uri.toLowerCase(Locale.ROOT).matches("^(https?|ftp):.*")),
-        ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
-    builder.withHtmlContent(html, basUri);
+    List<TrueTypeFont> lastaTypsnitt = new ArrayList<>();
+    try (PDDocument pdf = new PDDocument()) {
+      PdfRendererBuilder builder = new PdfRendererBuilder();
+      builder.usePDDocument(pdf);
+      builder.useFastMode();
+      builder.usePdfAConformance(NIVA);
+      builder.usePdfUaAccessibility(true);
+      builder.useColorProfile(fargprofil);
+      builder.withProducer(SKAPARVERKTYG + " (openhtmltopdf, Apache PDFBox)");
+      for (Typsnitt t : typsnitt) {
+        FontStyle stil = t.kursiv() ? FontStyle.ITALIC : FontStyle.NORMAL;
+        // The text's font: loaded by us, with PDFBox's glyph substitution (GSUB) off. Latin text
+        // needs none, and PDFBox's GSUB for Latin script cost half of all the time spent writing a
+        // document (docs/benchmarks.md); it also writes ligatures (fi, fl) whose glyphs carry no
+        // Unicode of their own in the text layer. Loaded only when the document uses the font.
+        builder.useFont(new PDFontSupplier(null) {
+          private PDFont font;
 
-    try (PdfBoxRenderer renderer = builder.buildPdfRenderer();
-         PDDocument pdf = renderer.createPDFKeepOpen()) {
+          @Override
+          public PDFont supply() {
+            if (font == null) {
+              font = lasUtanGsub(pdf, t, lastaTypsnitt);
+            }
+            return font;
+          }
+        }, t.familj(), t.vikt(), stil, true);
+        // The last resort for a family or a glyph the stylesheet's fonts lack, so that no text is
+        // ever set in an unembedded font.
+        builder.useFont(() -> new ByteArrayInputStream(t.data()), t.familj(), t.vikt(), stil, true,
+            EnumSet.of(FSFontUseCase.FALLBACK_FINAL));
+      }
+      // A document is made from the templates' own files only: nothing is fetched over the network,
+      // and no file is embedded (PDF/A-2 allows none; this replaces openhtmltopdf's default rule).
+      builder.useExternalResourceAccessControl(
+          (uri, typ) -> typ != ExternalResourceType.FILE_EMBED
+              && (uri == null || !uri.toLowerCase(Locale.ROOT).matches("^(https?|ftp):.*")),
+          ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+      builder.withHtmlContent(html, basUri);
+
+      try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+        renderer.createPDFWithoutClosing();
+      }
       kompletteraMetadata(pdf, identifierare);
       ByteArrayOutputStream ut = new ByteArrayOutputStream();
       pdf.save(ut);
@@ -116,6 +142,26 @@ final class PdfASkrivare {
         throw d;
       }
       throw new DokumentException("PDF-dokumentet kunde inte skrivas: " + e.getMessage(), e);
+    } finally {
+      for (TrueTypeFont ttf : lastaTypsnitt) {
+        try {
+          ttf.close();
+        } catch (IOException e) {
+          // only a buffer in memory
+        }
+      }
+    }
+  }
+
+  /** Loads a font into the document, embedded as a subset, with glyph substitution off. */
+  private static PDFont lasUtanGsub(PDDocument pdf, Typsnitt t, List<TrueTypeFont> lasta) {
+    try {
+      TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(t.data()));
+      lasta.add(ttf);
+      ttf.setEnableGsub(false);
+      return PDType0Font.load(pdf, ttf, true);
+    } catch (IOException e) {
+      throw new DokumentException("Typsnittet " + t.kalla() + " kunde inte läsas in", e);
     }
   }
 
