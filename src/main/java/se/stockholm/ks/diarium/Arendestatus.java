@@ -3,8 +3,9 @@ package se.stockholm.ks.diarium;
 /** The status of an ärende in the diarium. */
 public enum Arendestatus {
   /**
-   * The diarienummer is taken and the registration is running in another transaction; not yet an
-   * ärende anyone sees. Lasts milliseconds, see {@link Nummerserie}.
+   * The diarienummer is taken and the registration is running in another transaction, until that
+   * transaction ends (or, if its node stopped, until {@link Nummerserie#makuleraOvergivna}). The
+   * diarium's reads treat such a number as not (yet) registered.
    */
   REGISTRERAS("under registrering"),
   /** Registered and under preparation. */

@@ -24,10 +24,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Camunda's history.
  *
  * <p>Every method joins the caller's transaction (a delegate runs in the engine's transaction, so
- * a registration and the step that caused it commit or roll back together). Numbers are taken
- * under row locks: diarienummer are consecutive within a year with no duplicates and no gaps, also
- * across application nodes on one database; handlingar are numbered 1, 2, … within the ärende in
- * the order registered.
+ * a registration and the step that caused it commit or roll back together) — except the taking of
+ * a diarienummer in {@link #registreraArende}, which commits at once in a transaction of its own
+ * (see {@link Nummerserie}). Numbers are taken under row locks: diarienummer are consecutive within
+ * a year with no duplicates, also across application nodes on one database, and every number taken
+ * stays in the diarium (as an ärende, or {@link Arendestatus#MAKULERAT void} when its registration
+ * failed); handlingar are numbered 1, 2, … within the ärende in the order registered.
  */
 @Service
 @Transactional
@@ -458,13 +460,14 @@ public class Diarium {
   }
 
   private long arendeId(Diarienummer dnr) {
-    return jdbc.sql("select id from arende where diarienummer = ?").param(dnr.toString())
+    return jdbc.sql("select id from arende where diarienummer = ? and status <> 'REGISTRERAS'").param(dnr.toString())
         .query(Long.class).optional().orElseThrow(() -> new ArendeSaknasException(dnr));
   }
 
   /** Locks the ärende's row so handlingar are numbered one at a time. */
   private long lasArende(Diarienummer dnr) {
-    return jdbc.sql("select id from arende where diarienummer = ? for update").param(dnr.toString())
+    return jdbc.sql("select id from arende where diarienummer = ? and status <> 'REGISTRERAS' for update")
+        .param(dnr.toString())
         .query(Long.class).optional().orElseThrow(() -> new ArendeSaknasException(dnr));
   }
 

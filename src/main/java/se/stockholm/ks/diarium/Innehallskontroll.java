@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Innehallskontroll {
 
+  /** The longest file name kept with a handling, in characters (the column {@code handling.filnamn}). */
+  public static final int MAX_FILNAMN = 255;
+
   private final DiariumInstallningar installningar;
   private final Tika tika = new Tika();
 
@@ -31,9 +34,14 @@ public class Innehallskontroll {
    * @param bytes the file's content
    * @param filnamn the file's name as given (a hint only), may be null
    * @return the detected media type, e.g. {@code application/pdf}
-   * @throws OgiltigHandlingException when the file is empty, too large or of a type not allowed
+   * @throws OgiltigHandlingException when the file is empty, too large, of a type not allowed, or its
+   *     name longer than {@value #MAX_FILNAMN} characters
    */
   public String kontrolleraFil(byte[] bytes, String filnamn) {
+    if (filnamn != null && filnamn.length() > MAX_FILNAMN) {
+      throw new OgiltigHandlingException("fil", "Filnamnet är " + filnamn.length() + " tecken långt; högst "
+          + MAX_FILNAMN + " tecken tas emot. Byt namn på filen och bifoga den på nytt.");
+    }
     if (bytes == null || bytes.length == 0) {
       throw new OgiltigHandlingException("fil", "Filen " + namn(filnamn) + "är tom (0 byte). Bifoga filen på nytt.");
     }

@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +61,9 @@ public class Nummerserie implements DisposableBean {
    * @param anslutningar the pool's size
    */
   @Autowired
-  Nummerserie(DataSourceProperties databas,
+  Nummerserie(DataSource applikationensPool, DataSourceProperties databas,
               @Value("${ks.diarium.nummerserie.anslutningar:2}") int anslutningar) {
-    this(pool(databas, anslutningar), true);
+    this(pool(applikationensPool, databas, anslutningar), true);
   }
 
   /**
@@ -81,12 +82,34 @@ public class Nummerserie implements DisposableBean {
     this.egenPool = egen ? (HikariDataSource) dataSource : null;
   }
 
-  private static HikariDataSource pool(DataSourceProperties databas, int anslutningar) {
-    HikariDataSource ds = databas.initializeDataSourceBuilder().type(HikariDataSource.class).build();
-    ds.setPoolName("diarienummer");
-    ds.setMaximumPoolSize(Math.max(1, anslutningar));
-    ds.setMinimumIdle(1);
-    return ds;
+  /**
+   * A pool with the application pool's settings (URL, credentials, {@code spring.datasource.hikari.*}
+   * such as schema, connection properties and timeouts) but its own name and size; from the
+   * datasource properties when the application's datasource is not a Hikari pool.
+   */
+  private static HikariDataSource pool(DataSource applikationensPool, DataSourceProperties databas, int anslutningar) {
+    HikariConfig config = new HikariConfig();
+    HikariDataSource hikari = unwrap(applikationensPool);
+    if (hikari != null) {
+      hikari.copyStateTo(config);
+    } else {
+      databas.initializeDataSourceBuilder().type(HikariDataSource.class).build().copyStateTo(config);
+    }
+    config.setPoolName("diarienummer");
+    config.setMaximumPoolSize(Math.max(1, anslutningar));
+    config.setMinimumIdle(1);
+    return new HikariDataSource(config);
+  }
+
+  private static HikariDataSource unwrap(DataSource ds) {
+    if (ds instanceof HikariDataSource h) {
+      return h;
+    }
+    try {
+      return ds.isWrapperFor(HikariDataSource.class) ? ds.unwrap(HikariDataSource.class) : null;
+    } catch (java.sql.SQLException | RuntimeException e) {
+      return null;
+    }
   }
 
   /**
@@ -110,12 +133,15 @@ public class Nummerserie implements DisposableBean {
   @Scheduled(initialDelayString = "PT30S", fixedDelayString = "PT5M")
   public List<String> makuleraOvergivna() {
     OffsetDateTime grans = OffsetDateTime.now(ZoneOffset.UTC).minus(OVERGIVEN);
-    List<String> overgivna = jdbc.sql("select diarienummer from arende where status = ? and reserverad_tid < ?")
+    List<String> kandidater = jdbc.sql("select diarienummer from arende where status = ? and reserverad_tid < ?")
         .params(Arendestatus.REGISTRERAS.name(), grans).query(String.class).list();
-    for (String dnr : overgivna) {
-      makulera(Diarienummer.parse(dnr), "Registreringen avbröts utan att slutföras (tjänsten stoppades).");
+    List<String> makulerade = new java.util.ArrayList<>();
+    for (String dnr : kandidater) {
+      if (makulera(Diarienummer.parse(dnr), "Registreringen avbröts utan att slutföras (tjänsten stoppades).")) {
+        makulerade.add(dnr);
+      }
     }
-    return overgivna;
+    return makulerade;
   }
 
   /**
@@ -124,14 +150,15 @@ public class Nummerserie implements DisposableBean {
    *
    * @param dnr the number
    * @param orsak why, in Swedish
+   * @return whether the number was made void now
    */
-  void makulera(Diarienummer dnr, String orsak) {
+  boolean makulera(Diarienummer dnr, String orsak) {
     try {
-      iEgenTransaktion(j -> {
+      boolean makulerat = iEgenTransaktion(j -> {
         Long id = j.sql("select id from arende where diarienummer = ? and status = ? for update")
             .params(dnr.toString(), Arendestatus.REGISTRERAS.name()).query(Long.class).optional().orElse(null);
         if (id == null) {
-          return null;
+          return false;
         }
         OffsetDateTime nu = Diarium.nu();
         j.sql("update arende set status = ?, avslutad_datum = ? where id = ?")
@@ -140,11 +167,15 @@ public class Nummerserie implements DisposableBean {
         j.sql("insert into arende_handelse (arende_id, tid, handelsetyp, beskrivning, aktor) values (?, ?, ?, ?, ?)")
             .params(id, nu, Handelsetyp.MAKULERAT.name(), "Diarienumret " + dnr + " makulerades. " + orsak, null)
             .update();
-        return null;
+        return true;
       });
-      LOG.warn("Diarienumret {} makulerades: {}", dnr, orsak);
+      if (makulerat) {
+        LOG.warn("Diarienumret {} makulerades: {}", dnr, orsak);
+      }
+      return makulerat;
     } catch (RuntimeException e) {
       LOG.error("Diarienumret {} kunde inte makuleras nu; det görs senast om {} min", dnr, OVERGIVEN.toMinutes(), e);
+      return false;
     }
   }
 

@@ -215,6 +215,8 @@ class SkrivelseApiIT {
             .json("skrivelse", giltigSkrivelse().toString()).del("fil", "skrivelse.exe", "application/octet-stream", ELF))),
         fall("multipart med ELF som heter .pdf", 400, "fil", "som inte tas emot", () -> multipart(new Multipart()
             .json("skrivelse", giltigSkrivelse().toString()).del("fil", "skrivelse.pdf", "application/pdf", ELF))),
+        fall("multipart med filnamn över 255 tecken", 400, "fil", "högst 255 tecken", () -> multipart(new Multipart()
+            .json("skrivelse", giltigSkrivelse().toString()).del("fil", "a".repeat(296) + ".pdf", "application/pdf", PDF))),
         fall("multipart med HTML-fil", 400, "fil", "text/html", () -> multipart(new Multipart()
             .json("skrivelse", giltigSkrivelse().toString()).del("fil", "skrivelse.html", "text/html",
                 "<html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8)))),
@@ -283,6 +285,11 @@ class SkrivelseApiIT {
         fall("motorns start: frågor som tal", 400, "fragor", "Json eller String", () -> motorstart(Map.of(
             "rubrik", variabel("R", "String"), "avsandareNamn", variabel("Jan", "String"), "skrivelseText", variabel("T", "String"),
             "fragor", variabel(3, "Integer")))),
+        fall("motorns start: filnamn över 255 tecken", 400, "skrivelseFil", "högst 255 tecken", () -> motorstart(Map.of(
+            "rubrik", variabel("R", "String"), "avsandareNamn", variabel("Jan", "String"),
+            "skrivelseFil", JSON.createObjectNode().put("value", java.util.Base64.getEncoder().encodeToString(PDF))
+                .put("type", "File")
+                .set("valueInfo", JSON.createObjectNode().put("filename", "x".repeat(300) + ".pdf"))))),
         fall("motorns start: tom fil", 400, "skrivelseFil", "är tom (0 byte)", () -> motorstart(Map.of(
             "rubrik", variabel("R", "String"), "avsandareNamn", variabel("Jan", "String"),
             "skrivelseFil", JSON.createObjectNode().put("value", "").put("type", "File")
