@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -83,7 +82,7 @@ public class Diarium {
                 inkom_tid, avsandare_namn, avsandare_parti, avsandare_roll, registrerad_tid, registrerad_av,
                 reserverad_tid)
               values (:dnr, :diarium, :ar, :lopnummer, :typ, :rubrik, :status, :inkomDatum, :inkomTid,
-                :namn, :parti, :roll, :nu, :av, :reserverad)""")
+                :namn, :parti, :roll, :nu, :av, current_timestamp)""")
           .param("dnr", nummer.toString())
           .param("diarium", diarium)
           .param("ar", ar)
@@ -98,7 +97,6 @@ public class Diarium {
           .param("roll", nytt.avsandare().roll())
           .param("nu", nu)
           .param("av", nytt.registreradAv())
-          .param("reserverad", OffsetDateTime.now(ZoneOffset.UTC))
           .update();
       return nummer;
     });

@@ -2,7 +2,6 @@ package se.stockholm.ks.diarium;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
 
@@ -125,14 +124,15 @@ public class Nummerserie implements DisposableBean {
 
   /**
    * Makes every number whose registration has been running for longer than {@link #OVERGIVEN}
-   * (wall-clock time) void. Runs at start and every five minutes; a node that stops in the middle
+   * (by the database's clock, never the demo clock) void. Runs at start and every five minutes; a node that stops in the middle
    * of a registration leaves its number to this.
    *
    * @return the numbers made void
    */
   @Scheduled(initialDelayString = "PT30S", fixedDelayString = "PT5M")
   public List<String> makuleraOvergivna() {
-    OffsetDateTime grans = OffsetDateTime.now(ZoneOffset.UTC).minus(OVERGIVEN);
+    // the database's clock, which also stamped the reservation: the nodes' clocks may differ
+    OffsetDateTime grans = jdbc.sql("select current_timestamp").query(OffsetDateTime.class).single().minus(OVERGIVEN);
     List<String> kandidater = jdbc.sql("select diarienummer from arende where status = ? and reserverad_tid < ?")
         .params(Arendestatus.REGISTRERAS.name(), grans).query(String.class).list();
     List<String> makulerade = new java.util.ArrayList<>();
@@ -155,7 +155,8 @@ public class Nummerserie implements DisposableBean {
   boolean makulera(Diarienummer dnr, String orsak) {
     try {
       boolean makulerat = iEgenTransaktion(j -> {
-        Long id = j.sql("select id from arende where diarienummer = ? and status = ? for update")
+        // a registration still running holds the row: skipped, it is not abandoned
+        Long id = j.sql("select id from arende where diarienummer = ? and status = ? for update skip locked")
             .params(dnr.toString(), Arendestatus.REGISTRERAS.name()).query(Long.class).optional().orElse(null);
         if (id == null) {
           return false;
