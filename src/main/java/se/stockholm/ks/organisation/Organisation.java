@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -21,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param roller the roles a sender of a skrivelse may have (e.g. {@code oppositionsborgarråd})
  * @param rotlar the borgarråd's rotlar; each has a candidate group such as {@code rotel-i}
  * @param remissinstanser the bodies a skrivelse can be remitted to, with their groups
+ * @param demo true for the demo organisation of the local profile and the tests
+ *     ({@code organisation-demo.yaml}): its names are made up, and the {@code postgres} profile refuses
+ *     to start with it (see {@link se.stockholm.ks.startup.StartupChecks})
  */
 @Validated
 @ConfigurationProperties("ks.organisation")
@@ -28,7 +32,8 @@ public record Organisation(
     @NotEmpty @Valid List<Parti> partier,
     @NotEmpty List<String> roller,
     @NotEmpty @Valid List<Rotel> rotlar,
-    @NotEmpty @Valid List<Remissinstans> remissinstanser) {
+    @NotEmpty @Valid List<Remissinstans> remissinstanser,
+    @DefaultValue("false") boolean demo) {
 
   /**
    * A party.

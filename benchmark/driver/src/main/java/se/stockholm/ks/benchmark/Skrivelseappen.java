@@ -83,6 +83,8 @@ public final class Skrivelseappen extends Mal {
     try {
       return Benchmark.javaKommando(jar(), List.of("--server.port=" + port, "--spring.profiles.active=postgres",
           "--ks.demo.users=true", "--ks.demo.klocka=true", "--ks.demo.arenden=false",
+          // the postgres profile refuses to start without the city's rotlar: the demo rotlar stand in
+          "--spring.config.import=classpath:organisation-demo.yaml", "--ks.organisation.demo=false",
           "--bench.sqlraknare.port=" + sqlPort), konf);
     } catch (IOException e) {
       throw new IllegalStateException(e);
