@@ -154,14 +154,21 @@ public class ArendeService {
       Map<String, Object> varden = variabler(instanser);
       var beslut = diarium.beslut(dnr).map(b -> new Dto.Beslut(b.organ(), b.sammantrade(), b.paragraf(), b.beslutstext()))
           .orElse(null);
-      LocalDate anslag = datum(varden.get(ANSLAGSDATUM));
+      // a withdrawn ärende keeps only what happened before the withdrawal: the remiss, meetings and
+      // deadlines still ahead of it then no longer apply (it left the föredragningslista, see the events)
+      java.util.function.Function<String, LocalDate> frist = namn -> {
+        LocalDate d = datum(varden.get(namn));
+        return d != null && a.status() == Arendestatus.ATERKALLAT && a.avslutadDatum() != null
+            && !d.isBefore(a.avslutadDatum()) ? null : d;
+      };
+      LocalDate anslag = frist.apply(ANSLAGSDATUM);
       return new Dto.Arende(dnr.toString(), a.rubrik(), a.arendetyp(), a.status().name(),
           new Dto.Avsandare(a.avsandare().namn(), a.avsandare().parti(), a.avsandare().roll()),
           a.inkomTid(), a.avslutadDatum(), a.rotel(), a.foredragandeBorgarrad(),
           a.status() == Arendestatus.PAGAENDE || a.status() == Arendestatus.BESLUTAT ? steg(dnr) : List.of(),
-          new Dto.Frister(datum(varden.get(SVARSDATUM)), null, datum(varden.get(BRB_SAMMANTRADE)),
-              datum(varden.get(SARSKILT_UTTALANDE_SISTA_DAG)), datum(varden.get(KS_SAMMANTRADE)),
-              datum(varden.get(JUSTERINGSDATUM)), anslag,
+          new Dto.Frister(frist.apply(SVARSDATUM), null, frist.apply(BRB_SAMMANTRADE),
+              frist.apply(SARSKILT_UTTALANDE_SISTA_DAG), frist.apply(KS_SAMMANTRADE),
+              frist.apply(JUSTERINGSDATUM), anslag,
               anslag == null ? null : Frister.datum(frister.sistaDagForLaglighetsprovning(anslag))),
           beslut, handlingar(dnr), handelser(dnr));
     });
@@ -309,6 +316,13 @@ public class ArendeService {
         .filter(v -> v.getValue() != null && !"DELETED".equals(v.getState()))
         .sorted(Comparator.comparing(v -> v.getCreateTime() == null ? new java.util.Date(0) : v.getCreateTime()))
         .forEach(v -> varden.put(v.getName(), v.getValue()));
+    // svarsdatum: each remiss has its own, and an extension changes it in place (its create time
+    // stays): the latest date is the one the ärende waits for
+    vars.stream()
+        .filter(v -> SVARSDATUM.equals(v.getName()) && v.getValue() != null && !"DELETED".equals(v.getState()))
+        .map(v -> Frister.datum(v.getValue()))
+        .max(Comparator.naturalOrder())
+        .ifPresent(d -> varden.put(SVARSDATUM, d.toString()));
     return varden;
   }
 

@@ -46,12 +46,14 @@ class DiarieforUtfallIBrbDelegate implements JavaDelegate {
     LocalDate brb = Frister.datum(execution.getVariable(BRB_SAMMANTRADE));
     String utfall = (String) execution.getVariable(BRB_UTFALL);
     String kalla = "brb-utfall:" + execution.getProcessInstanceId() + ":" + brb;
+    // the outcome is the meeting's act: recorded after the meeting day, it is dated that day
+    java.time.OffsetDateTime tid = Diarium.tidpunktFor(brb, null);
     switch (utfall) {
       case "TILLSTYRKER" -> {
         List<String> partier = Formular.strangar(execution.getVariable(BRB_SARSKILDA_UTTALANDEN));
         String text = "Borgarrådsberedningen tillstyrkte föredragande borgarrådets förslag " + brb + "."
             + (partier.isEmpty() ? "" : " Särskilt uttalande anmält av " + String.join(", ", partier) + ".");
-        diarium.registreraHandelse(dnr, Handelsetyp.BRB_TILLSTYRKT, text, null, null, kalla);
+        diarium.registreraHandelse(dnr, Handelsetyp.BRB_TILLSTYRKT, text, null, null, kalla, tid);
         if (!partier.isEmpty()) {
           LocalDate sista;
           try {
@@ -65,9 +67,9 @@ class DiarieforUtfallIBrbDelegate implements JavaDelegate {
       case "ATERREMISS" -> diarium.registreraHandelse(dnr, Handelsetyp.BRB_ATERREMISS,
           "Borgarrådsberedningen återremitterade ärendet " + brb + " till "
               + ("REMISS".equals(execution.getVariable(ATERREMISS_TILL)) ? "ny remiss." : "promemorian."),
-          null, null, kalla);
+          null, null, kalla, tid);
       case "BORDLAGGNING" -> diarium.registreraHandelse(dnr, Handelsetyp.BRB_BORDLAGT,
-          "Borgarrådsberedningen bordlade ärendet " + brb + ".", null, null, kalla);
+          "Borgarrådsberedningen bordlade ärendet " + brb + ".", null, null, kalla, tid);
       default -> throw new IllegalStateException("Okänt utfall i borgarrådsberedningen: " + utfall);
     }
   }

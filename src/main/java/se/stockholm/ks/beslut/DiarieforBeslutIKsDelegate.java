@@ -50,21 +50,23 @@ class DiarieforBeslutIKsDelegate implements JavaDelegate {
     LocalDate mote = Frister.datum(execution.getVariable(KS_SAMMANTRADE));
     String aktor = Processkontext.anvandare();
     String kalla = "ks:" + execution.getProcessInstanceId() + ":" + mote;
+    // the decision is the meeting's act: recorded after the meeting day, it is dated that day
+    java.time.OffsetDateTime tid = Diarium.tidpunktFor(mote, null);
     String utfall = (String) execution.getVariable(KS_BESLUT);
     switch (utfall) {
       case "BORDLAGGNING" -> diarium.registreraHandelse(dnr, Handelsetyp.KS_BORDLAGT,
-          "Kommunstyrelsen bordlade ärendet " + mote + ".", aktor, null, kalla);
+          "Kommunstyrelsen bordlade ärendet " + mote + ".", aktor, null, kalla, tid);
       case "ATERREMISS" -> diarium.registreraHandelse(dnr, Handelsetyp.KS_ATERREMISS,
           "Kommunstyrelsen återremitterade ärendet " + mote + " till "
               + ("REMISS".equals(execution.getVariable(ATERREMISS_TILL)) ? "ny remiss." : "promemorian."),
-          aktor, null, kalla);
-      case "BESLUT" -> beslut(execution, dnr, mote, aktor, kalla);
+          aktor, null, kalla, tid);
+      case "BESLUT" -> beslut(execution, dnr, mote, aktor, kalla, tid);
       default -> throw new IllegalStateException("Okänt beslut i kommunstyrelsen: " + utfall);
     }
   }
 
   private void beslut(DelegateExecution execution, se.stockholm.ks.diarium.Diarienummer dnr, LocalDate mote,
-                      String aktor, String kalla) {
+                      String aktor, String kalla, java.time.OffsetDateTime tid) {
     String paragraf = (String) execution.getVariable(PARAGRAF);
     String beslutstext = execution.getVariable(BESLUTSTEXT).toString().strip();
     diarium.registreraBeslut(dnr, new Beslut("KS", mote, paragraf, beslutstext), aktor);
@@ -116,7 +118,7 @@ class DiarieforBeslutIKsDelegate implements JavaDelegate {
     diarium.andraStatus(dnr, Arendestatus.BESLUTAT);
     diarium.registreraHandelse(dnr, Handelsetyp.KS_BESLUT, "Kommunstyrelsen beslutade " + mote + " (" + paragraf + "): "
         + beslutstext + (su.isEmpty() ? "" : " Särskilda uttalanden: " + su.size() + ".")
-        + (res.isEmpty() ? "" : " Reservationer: " + res.size() + "."), aktor, null, kalla);
+        + (res.isEmpty() ? "" : " Reservationer: " + res.size() + "."), aktor, null, kalla, tid);
     execution.removeVariable(KS_SARSKILDA_UTTALANDEN);
     execution.removeVariable(KS_RESERVATIONER);
   }

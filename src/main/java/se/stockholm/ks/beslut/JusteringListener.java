@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
+import se.stockholm.ks.diarium.Diarium;
 import se.stockholm.ks.engine.Formular;
 import se.stockholm.ks.kalender.Frister;
 
@@ -58,6 +59,7 @@ class JusteringListener implements TaskListener {
     f.kontrollera();
     register.justera(mote, justerat, justerare);
     task.setVariable(JUSTERINGSDATUM, justerat.toString());
+    task.setVariable(JUSTERING_REGISTRERAD, Diarium.nu().toString());
     task.setVariable(ANSLAG_SENAST, frister.anslagSenast(justerat));
   }
 }

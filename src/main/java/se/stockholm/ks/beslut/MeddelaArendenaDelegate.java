@@ -3,6 +3,7 @@ package se.stockholm.ks.beslut;
 import static se.stockholm.ks.skrivelse.Variabler.*;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,7 +17,8 @@ import se.stockholm.ks.kalender.Frister;
 
 /**
  * {@code ${meddelaArendena}}: the protokoll is justerat and anslaget; notes both in every ärende
- * decided at the meeting and sends {@code ProtokollAnslaget} to each ärende waiting for it. Holds
+ * decided at the meeting — each event at the time of its act (the justering at the moment it was
+ * recorded, or its day when recorded later; see {@link Diarium#tidpunktFor}) — and sends {@code ProtokollAnslaget} to each ärende waiting for it. Holds
  * the meeting's row lock, so an ärende joining at the same moment either is told now or finds the
  * protokoll anslaget.
  */
@@ -41,12 +43,17 @@ class MeddelaArendenaDelegate implements JavaDelegate {
     register.las(mote);
     register.ansla(mote, anslaget);
     String sistaDag = frister.sistaDagForLaglighetsprovning(anslaget);
+    // each event at the time of its act: the justering when it was recorded (or its day), the anslag now
+    OffsetDateTime justeringstid = Diarium.tidpunktFor(justerat,
+        execution.getVariable(JUSTERING_REGISTRERAD) == null ? null
+            : OffsetDateTime.parse(execution.getVariable(JUSTERING_REGISTRERAD).toString()));
+    OffsetDateTime anslagstid = Diarium.tidpunktFor(anslaget, null);
     for (Diarienummer dnr : diarium.beslutadePa("KS", mote)) {
       diarium.registreraHandelse(dnr, Handelsetyp.PROTOKOLL_JUSTERAT, "Protokollet från kommunstyrelsens sammanträde "
-          + mote + " justerat " + justerat + ".", null, null, "justerat:" + dnr + ":" + mote);
+          + mote + " justerat " + justerat + ".", null, null, "justerat:" + dnr + ":" + mote, justeringstid);
       diarium.registreraHandelse(dnr, Handelsetyp.PROTOKOLL_ANSLAGET, "Justeringen anslagen på anslagstavlan "
           + anslaget + "; tiden för laglighetsprövning löper till och med " + sistaDag + ".", null, null,
-          "anslaget:" + dnr + ":" + mote);
+          "anslaget:" + dnr + ":" + mote, anslagstid);
     }
     execution.getProcessEngineServices().getRuntimeService()
         .createMessageCorrelation(MEDDELANDE_PROTOKOLL_ANSLAGET)

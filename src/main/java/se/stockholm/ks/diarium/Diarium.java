@@ -167,6 +167,18 @@ public class Diarium {
   }
 
   /**
+   * Changes the föredragande borgarråd (e.g. when the promemoria is signed by another borgarråd than
+   * the one chosen at fördelning); the rotel stays.
+   *
+   * @param dnr the ärende
+   * @param foredragandeBorgarrad name of the borgarråd
+   * @throws ArendeSaknasException when the ärende does not exist
+   */
+  public void andraForedragandeBorgarrad(Diarienummer dnr, String foredragandeBorgarrad) {
+    uppdatera(dnr, "update arende set foredragande_borgarrad = ? where diarienummer = ?", foredragandeBorgarrad);
+  }
+
+  /**
    * Sets the ärende's status; {@code AVSLUTAT} and {@code ATERKALLAT} also set the closing date.
    *
    * @param dnr the ärende
@@ -316,6 +328,25 @@ public class Diarium {
    */
   public void registreraHandelse(Diarienummer dnr, Handelsetyp typ, String beskrivning, String aktor,
                                  String dokumentnummer, String kallaNyckel) {
+    registreraHandelse(dnr, typ, beskrivning, aktor, dokumentnummer, kallaNyckel, nu());
+  }
+
+  /**
+   * Records an event in the ärende at the time of the act it records (which may lie before its
+   * recording: a justering recorded at the anslag, a meeting's outcome recorded the day after). With
+   * a källnyckel already recorded, records nothing.
+   *
+   * @param dnr the ärende
+   * @param typ what happened
+   * @param beskrivning a sentence in Swedish
+   * @param aktor user id, or null for the system
+   * @param dokumentnummer the handling concerned, or null
+   * @param kallaNyckel idempotency key, or null
+   * @param tid when the act took place (see {@link #tidpunktFor})
+   * @throws ArendeSaknasException when the ärende does not exist
+   */
+  public void registreraHandelse(Diarienummer dnr, Handelsetyp typ, String beskrivning, String aktor,
+                                 String dokumentnummer, String kallaNyckel, OffsetDateTime tid) {
     if (kallaNyckel != null && jdbc.sql("select count(*) from arende_handelse where kalla_nyckel = ?")
         .param(kallaNyckel).query(Integer.class).single() > 0) {
       return;
@@ -324,13 +355,32 @@ public class Diarium {
     jdbc.sql("""
             insert into arende_handelse (arende_id, tid, handelsetyp, beskrivning, aktor, dokumentnummer, kalla_nyckel)
             values (?, ?, ?, ?, ?, ?, ?)""")
-        .params(arendeId, nu(), typ.name(), trunc(beskrivning, 2000), aktor, dokumentnummer, kallaNyckel)
+        .params(arendeId, tid == null ? nu() : tid, typ.name(), trunc(beskrivning, 2000), aktor, dokumentnummer,
+            kallaNyckel)
         .update();
   }
 
   /**
+   * The time to record for an act known by its date (a justering, an anslag, a meeting's outcome).
+   *
+   * @param dag the day of the act, Europe/Stockholm
+   * @param registrerad when the act was recorded, if known; may be null
+   * @return {@code registrerad} when it fell on that day; else now when the day is today; else the
+   *     start of that day (the time of day is not known)
+   */
+  public static OffsetDateTime tidpunktFor(LocalDate dag, OffsetDateTime registrerad) {
+    if (registrerad != null && registrerad.atZoneSameInstant(STOCKHOLM).toLocalDate().equals(dag)) {
+      return registrerad;
+    }
+    if (dag.equals(idag())) {
+      return nu();
+    }
+    return dag.atStartOfDay(STOCKHOLM).toOffsetDateTime();
+  }
+
+  /**
    * @param dnr the ärende
-   * @return its events in the order they happened
+   * @return its events in the order they happened (by the time of the act, then as recorded)
    * @throws ArendeSaknasException when the ärende does not exist
    */
   @Transactional(readOnly = true)
@@ -338,7 +388,7 @@ public class Diarium {
     long arendeId = arendeId(dnr);
     return jdbc.sql("""
             select tid, handelsetyp, beskrivning, aktor, dokumentnummer from arende_handelse
-            where arende_id = ? order by id""")
+            where arende_id = ? order by tid, id""")
         .param(arendeId)
         .query((rs, i) -> new Handelse(rs.getObject("tid", OffsetDateTime.class),
             Handelsetyp.valueOf(rs.getString("handelsetyp")), rs.getString("beskrivning"),

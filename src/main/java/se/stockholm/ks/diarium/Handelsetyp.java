@@ -10,6 +10,8 @@ public enum Handelsetyp {
   SVARSDATUM_FORLANGT,
   TJANSTUTLATANDE_INKOMMET,
   REMISSVAR_UTEBLEV,
+  /** The föredragande borgarråd was changed after the fördelning (the promemoria's signatory). */
+  FOREDRAGANDE_ANDRAT,
   PROMEMORIA_UPPRATTAD,
   UPPFORT_PA_FOREDRAGNINGSLISTA,
   BRB_TILLSTYRKT,
@@ -27,6 +29,8 @@ public enum Handelsetyp {
   HANDLING_REGISTRERAD,
   AVSLUTAT,
   ATERKALLAT,
+  /** The ärende was taken off a meeting's föredragningslista (e.g. withdrawn before the meeting). */
+  AVFORT_FRAN_FOREDRAGNINGSLISTA,
   /** The diarienummer was made void: its registration did not complete. */
   MAKULERAT
 }

@@ -4,6 +4,8 @@ package se.stockholm.ks.diarium;
 public enum Handlingstyp {
   SKRIVELSE("Skrivelse"),
   REMISS("Remiss"),
+  /** The notice to a remissinstans that its svarsdatum is extended (expedierad). */
+  FORLANGNING("Förlängt svarsdatum"),
   TJANSTUTLATANDE("Tjänsteutlåtande"),
   PROMEMORIA("Promemoria"),
   SARSKILT_UTTALANDE("Särskilt uttalande"),

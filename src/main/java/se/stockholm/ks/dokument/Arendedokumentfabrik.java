@@ -74,8 +74,17 @@ public class Arendedokumentfabrik {
 
     String rotelId = (String) pm.get("rotel");
     Organisation.Rotel rotel = organisation.rotel(rotelId).orElse(null);
-    String borgarrad = (String) pm.getOrDefault("foredragandeBorgarrad", rotel == null ? null : rotel.borgarrad());
-    Person foredragande = new Person(borgarrad, rotel == null ? null : rotel.parti(), null);
+    // the ärende's föredragande borgarråd as the promemoria recorded it (else the diarium's): the same
+    // name for "Föredragande borgarrådet" and the signature, never the rotel's configuration alone
+    String borgarrad = text(pm.get("foredragandeBorgarrad"));
+    if (borgarrad == null) {
+      borgarrad = arende.foredragandeBorgarrad();
+    }
+    if (borgarrad == null) {
+      throw new IllegalStateException("Ärendet " + dnr + " har ingen föredragande borgarråd");
+    }
+    boolean rotelnsBorgarrad = rotel != null && borgarrad.equals(rotel.borgarrad());
+    Person foredragande = new Person(borgarrad, rotelnsBorgarrad ? rotel.parti() : null, null);
     var avsandare = arende.avsandare();
 
     List<Bilaga> bilagor = handlingar.stream().filter(h -> h.handlingstyp() == Handlingstyp.SKRIVELSE)
@@ -99,26 +108,53 @@ public class Arendedokumentfabrik {
         text(pm.get("forslagTillBeslut")), foredragande, text(pm.get("sammanfattning")),
         utanRemissmening(text(pm.get("beredning"))), text(pm.get("synpunkter")), ORT,
         pm.get("datum") == null ? pmHandling.datum() : LocalDate.parse(pm.get("datum").toString()),
-        text(pm.get("undertecknare")), bilagor, brb, ks, text(pm.get("arendebeskrivning")), fragor,
+        borgarrad, bilagor, brb, ks, text(pm.get("arendebeskrivning")), fragor,
         remissvar(handlingar));
   }
 
+  /**
+   * One Remissvar per remiss, in the order the remisser were sent: the tjänsteutlåtande that answers
+   * that remiss (linked by its structure's {@code remiss}; for older records, the first one from the
+   * remissinstans registered after the remiss and before the next remiss to it), or "har inte
+   * besvarat remissen" with the remiss' date. After återremiss the same remissinstans thus appears
+   * once per round, each with its own answer and date.
+   */
   private List<Remissvar> remissvar(List<Handling> handlingar) {
-    List<Remissvar> svar = new ArrayList<>();
-    for (Handling remiss : handlingar) {
-      if (remiss.handlingstyp() != Handlingstyp.REMISS || remiss.mottagare() == null) {
-        continue;
+    List<Handling> remisser = handlingar.stream()
+        .filter(h -> h.handlingstyp() == Handlingstyp.REMISS && h.mottagare() != null).toList();
+    List<Handling> tjanstutlatanden = handlingar.stream()
+        .filter(h -> h.handlingstyp() == Handlingstyp.TJANSTUTLATANDE).toList();
+    Map<String, String> besvarar = new java.util.HashMap<>();
+    for (Handling tu : tjanstutlatanden) {
+      Object remiss = struktur(tu).get("remiss");
+      if (remiss != null) {
+        besvarar.put(tu.dokumentnummer(), remiss.toString());
       }
-      Optional<Handling> tu = handlingar.stream()
-          .filter(h -> h.handlingstyp() == Handlingstyp.TJANSTUTLATANDE && remiss.mottagare().equals(h.avsandare()))
+    }
+    List<Remissvar> svar = new ArrayList<>();
+    java.util.Set<String> anvanda = new java.util.HashSet<>();
+    for (Handling remiss : remisser) {
+      Optional<Handling> tu = tjanstutlatanden.stream()
+          .filter(h -> remiss.dokumentnummer().equals(besvarar.get(h.dokumentnummer())))
           .reduce((a, b) -> b);
+      if (tu.isEmpty()) {
+        int nastaRemiss = remisser.stream()
+            .filter(r -> r.lopnummer() > remiss.lopnummer() && remiss.mottagare().equals(r.mottagare()))
+            .mapToInt(Handling::lopnummer).min().orElse(Integer.MAX_VALUE);
+        tu = tjanstutlatanden.stream()
+            .filter(h -> !besvarar.containsKey(h.dokumentnummer()) && !anvanda.contains(h.dokumentnummer()))
+            .filter(h -> remiss.mottagare().equals(h.avsandare()))
+            .filter(h -> h.lopnummer() > remiss.lopnummer() && h.lopnummer() < nastaRemiss)
+            .findFirst();
+      }
       if (tu.isPresent()) {
+        anvanda.add(tu.get().dokumentnummer());
         HandlingInnehall innehall = diarium.innehall(tu.get().dokumentnummer()).orElseThrow();
         String text = innehall.text() != null && !innehall.text().isBlank() ? innehall.text()
             : "Tjänsteutlåtandet finns som handling " + tu.get().dokumentnummer() + ".";
         svar.add(Remissvar.besvarad(remiss.mottagare(), tu.get().datum(), text));
-      } else if (svar.stream().noneMatch(r -> r.remissinstans().equals(remiss.mottagare()))) {
-        svar.add(Remissvar.obesvarad(remiss.mottagare()));
+      } else {
+        svar.add(Remissvar.obesvarad(remiss.mottagare(), remiss.datum()));
       }
     }
     return svar;

@@ -14,8 +14,11 @@ import java.time.LocalDate;
  *     required when {@code besvarad}
  * @param besvarad false when the remissinstans has not answered: printed as "… har inte besvarat
  *     remissen."
+ * @param remissdatum the date of the remiss this answers (or leaves unanswered); may be null. Printed
+ *     for an unanswered remiss ("… har inte besvarat remissen av den 2 april 2026"), so that rounds to
+ *     the same remissinstans (after återremiss) are told apart
  */
-public record Remissvar(String remissinstans, LocalDate datum, String text, boolean besvarad) {
+public record Remissvar(String remissinstans, LocalDate datum, String text, boolean besvarad, LocalDate remissdatum) {
 
   /**
    * Checks the parts; each is described above.
@@ -36,7 +39,7 @@ public record Remissvar(String remissinstans, LocalDate datum, String text, bool
    * @return an answered remiss
    */
   public static Remissvar besvarad(String remissinstans, LocalDate datum, String text) {
-    return new Remissvar(remissinstans, datum, text, true);
+    return new Remissvar(remissinstans, datum, text, true, null);
   }
 
   /**
@@ -44,6 +47,15 @@ public record Remissvar(String remissinstans, LocalDate datum, String text, bool
    * @return a remiss that was not answered
    */
   public static Remissvar obesvarad(String remissinstans) {
-    return new Remissvar(remissinstans, null, null, false);
+    return new Remissvar(remissinstans, null, null, false, null);
+  }
+
+  /**
+   * @param remissinstans the body's name
+   * @param remissdatum the date of the remiss that was not answered
+   * @return a remiss that was not answered, with its date
+   */
+  public static Remissvar obesvarad(String remissinstans, LocalDate remissdatum) {
+    return new Remissvar(remissinstans, null, null, false, remissdatum);
   }
 }

@@ -1,11 +1,12 @@
 package se.stockholm.ks.dokument;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import se.stockholm.ks.kalender.Datumformat;
 
 /**
  * Swedish text helpers for the document templates, available there as {@code txt}: dates
@@ -15,9 +16,8 @@ import java.util.regex.Pattern;
 public final class Textformat {
 
   /** The documents' locale: Swedish as written in Sweden. */
-  public static final Locale SVENSKA = Locale.forLanguageTag("sv-SE");
+  public static final Locale SVENSKA = Datumformat.SVENSKA;
 
-  private static final DateTimeFormatter LANGT_DATUM = DateTimeFormatter.ofPattern("d MMMM yyyy", SVENSKA);
   private static final Pattern TOMRAD = Pattern.compile("\\R\\s*\\R");
   private static final Pattern RADSLUT = Pattern.compile("\\r\\n?");
 
@@ -32,10 +32,10 @@ public final class Textformat {
 
   /**
    * @param datum a date; may be null
-   * @return the date written out, e.g. "4 mars 2026"; empty for null
+   * @return the date written out, e.g. "4 mars 2026" ({@link Datumformat#lopandeText}); empty for null
    */
   public String datum(LocalDate datum) {
-    return datum == null ? "" : LANGT_DATUM.format(datum);
+    return Datumformat.lopandeText(datum);
   }
 
   /**

@@ -38,6 +38,23 @@ public final class Json {
   }
 
   /**
+   * @param text a JSON object's text; may be null or blank
+   * @return its fields (empty for null or blank)
+   * @throws IllegalArgumentException when the text is not a JSON object
+   */
+  public static Map<String, Object> objekt(String text) {
+    if (text == null || text.isBlank()) {
+      return Map.of();
+    }
+    try {
+      return MAPPER.readValue(text, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+      });
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Ogiltig JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
    * @param label what the user sees
    * @param value what the form submits
    * @return an option for a Camunda Forms select, radio or checklist

@@ -29,6 +29,10 @@ import org.springframework.validation.annotation.Validated;
  * @param ksFramforhallning working days needed between the borgarrådsberedningen meeting and the
  *     kommunstyrelsen meeting
  * @param timerKlockslag the time of day (Europe/Stockholm) at which date timers fire
+ * @param fordelning KS kansli has this many working days to fördela a registered ärende (the due
+ *     date of "Fördela ärendet")
+ * @param forsenatRemissvar KS kansli has this many working days to decide on a missed svarsdatum (the
+ *     due date of "Hantera försenat remissvar")
  */
 @Validated
 @ConfigurationProperties(prefix = "ks.frister", ignoreUnknownFields = false)
@@ -39,7 +43,9 @@ public record FristInstallningar(
     @NotNull @Min(1) @Max(MAX_ARBETSDAGAR) Integer promemoriatid,
     @NotNull @Min(0) @Max(MAX_ARBETSDAGAR) Integer brbFramforhallning,
     @NotNull @Min(0) @Max(MAX_ARBETSDAGAR) Integer ksFramforhallning,
-    @NotNull LocalTime timerKlockslag) {
+    @NotNull LocalTime timerKlockslag,
+    @NotNull @Min(1) @Max(MAX_ARBETSDAGAR) Integer fordelning,
+    @NotNull @Min(1) @Max(MAX_ARBETSDAGAR) Integer forsenatRemissvar) {
 
   /** The largest count of working days accepted, about one year. */
   public static final int MAX_ARBETSDAGAR = 260;

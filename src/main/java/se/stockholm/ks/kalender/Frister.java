@@ -152,6 +152,26 @@ public class Frister {
   }
 
   /**
+   * When the kansli's "Fördela ärendet" is due: today plus {@code ks.frister.fordelning} working
+   * days.
+   *
+   * @return an ISO date
+   */
+  public String fordelningSenast() {
+    return kalender.laggTillArbetsdagar(idag(), installningar.fordelning()).toString();
+  }
+
+  /**
+   * When the kansli's "Hantera försenat remissvar" is due: today plus
+   * {@code ks.frister.forsenat-remissvar} working days.
+   *
+   * @return an ISO date
+   */
+  public String forsenatRemissvarSenast() {
+    return kalender.laggTillArbetsdagar(idag(), installningar.forsenatRemissvar()).toString();
+  }
+
+  /**
    * When the promemoria is due: today plus {@code ks.frister.promemoriatid} working days.
    *
    * @return an ISO date

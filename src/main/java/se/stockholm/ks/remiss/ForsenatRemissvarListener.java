@@ -18,7 +18,8 @@ import se.stockholm.ks.kalender.Frister;
 
 /**
  * {@code ${forsenatRemissvarListener}} on "Hantera försenat remissvar". On create: notes in the
- * ärende that svarsdatum passed without a tjänsteutlåtande, and proposes a new svarsdatum. On
+ * ärende that svarsdatum passed without a tjänsteutlåtande, and proposes a new svarsdatum (the
+ * remissinstans' task stays open meanwhile: a tjänsteutlåtande that comes in first ends this task). On
  * complete: checks the choice, and for an extension that the new svarsdatum is a working day
  * after today.
  */
@@ -47,7 +48,7 @@ class ForsenatRemissvarListener implements TaskListener {
       Object svarsdatum = task.getVariable(SVARSDATUM);
       diarium.registreraHandelse(dnr, Handelsetyp.SVARSDATUM_PASSERAT, "Svarsdatum " + svarsdatum
           + " har passerat utan tjänsteutlåtande från " + task.getVariable(REMISSINSTANS_NAMN)
-          + "; KS kansli beslutar om förlängning.", null, null,
+          + "; KS kansli beslutar om förlängning. Remissinstansen kan svara tills kansliet har beslutat.", null, null,
           "passerat:" + task.getProcessInstanceId() + ":" + svarsdatum);
       // In the process, not task-local: a task-local value would shadow what the form submits
       // (TaskService.complete sets the process's variables) and would keep the checked date from

@@ -26,7 +26,9 @@ import se.stockholm.ks.kalender.Frister;
 
 /**
  * {@code ${registreraTjanstutlatande}}: registers the tjänsteutlåtande as an incoming handling from
- * the remissinstans, dated as written, and moves its text and file out of the process variables.
+ * the remissinstans, dated as written and linked to the remiss it answers (its structure's
+ * {@code remiss}: each remiss round has its own answer), and moves its text and file out of the
+ * process variables.
  * Idempotent: a retried job finds the handling it registered.
  */
 @Component("registreraTjanstutlatande")
@@ -51,7 +53,7 @@ class RegistreraTjanstutlatandeDelegate implements JavaDelegate {
             namn + "s tjänsteutlåtande: " + execution.getVariable(RUBRIK), datum, text == null ? null : text.toString())
         .withAvsandare(namn)
         .withStruktur(Json.text(Map.of("remissinstans", execution.getVariable(REMISSINSTANS), "namn", namn,
-            "datum", datum.toString())))
+            "datum", datum.toString(), "remiss", String.valueOf(execution.getVariable(REMISS)))))
         .withKallaNyckel(kalla)
         .withRegistreradAv(Processkontext.anvandare());
     if (harFil) {

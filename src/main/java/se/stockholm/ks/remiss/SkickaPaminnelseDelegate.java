@@ -11,11 +11,14 @@ import org.springframework.stereotype.Component;
 import se.stockholm.ks.diarium.Diarium;
 import se.stockholm.ks.diarium.Handelsetyp;
 import se.stockholm.ks.engine.Processkontext;
+import se.stockholm.ks.kalender.Frister;
 
 /**
  * {@code ${skickaPaminnelse}}: the reminder before svarsdatum. The remissinstans sees it in Tasklist
  * (the task's follow-up date is the reminder date, and it is listed among the group's tasks with
- * its due date); the reminder is noted in the ärende. Once per remiss and svarsdatum.
+ * its due date); the reminder is noted in the ärende. Once per remiss and svarsdatum, and never once
+ * svarsdatum has passed ({@link Frister#svarsdatumPasserat}): a reminder job that runs late — after
+ * downtime or a clock jump, together with the escalation — sends nothing.
  */
 @Component("skickaPaminnelse")
 class SkickaPaminnelseDelegate implements JavaDelegate {
@@ -23,9 +26,11 @@ class SkickaPaminnelseDelegate implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(SkickaPaminnelseDelegate.class);
 
   private final Diarium diarium;
+  private final Frister frister;
 
-  SkickaPaminnelseDelegate(Diarium diarium) {
+  SkickaPaminnelseDelegate(Diarium diarium, Frister frister) {
     this.diarium = diarium;
+    this.frister = frister;
   }
 
   @Override
@@ -33,6 +38,11 @@ class SkickaPaminnelseDelegate implements JavaDelegate {
     var dnr = Processkontext.diarienummer(execution);
     Object svarsdatum = execution.getVariable(SVARSDATUM);
     Object namn = execution.getVariable(REMISSINSTANS_NAMN);
+    if (!Diarium.nu().toInstant().isBefore(frister.svarsdatumPasserat(svarsdatum).toInstant())) {
+      // jobs due together after downtime or a moved clock: the escalation, not a reminder, applies now
+      LOG.info("Påminnelsen till {} i {} skickas inte: svarsdatum {} har redan passerat.", namn, dnr, svarsdatum);
+      return;
+    }
     diarium.registreraHandelse(dnr, Handelsetyp.PAMINNELSE_SKICKAD, "Påminnelse till " + namn
         + ": tjänsteutlåtandet ska vara inne senast " + svarsdatum + ".", null, null,
         "paminnelse:" + execution.getProcessInstanceId() + ":" + svarsdatum);

@@ -13,6 +13,7 @@ import se.stockholm.ks.diarium.HandlingStatus;
 import se.stockholm.ks.diarium.Handlingstyp;
 import se.stockholm.ks.diarium.NyHandling;
 import se.stockholm.ks.engine.Processkontext;
+import se.stockholm.ks.kalender.Datumformat;
 import se.stockholm.ks.kalender.Frister;
 import se.stockholm.ks.organisation.Organisation;
 
@@ -41,7 +42,8 @@ class SkickaRemissDelegate implements JavaDelegate {
     String svarsdatum = Frister.datum(execution.getVariable(SVARSDATUM)).toString();
     String rubrik = (String) execution.getVariable(RUBRIK);
     String text = "Kommunstyrelsen remitterar ärende " + dnr + ", " + rubrik + ", till " + instans.namn()
-        + " för yttrande.\n\nSvar senast " + svarsdatum + ". Skrivelsen finns som handling " + dnr.dokumentnummer(1)
+        + " för yttrande.\n\nSvar senast den " + Datumformat.lopandeText(svarsdatum) + ". Skrivelsen finns som handling "
+        + dnr.dokumentnummer(1)
         + ".";
     Handling remiss = diarium.registreraHandling(dnr,
         NyHandling.text(Handlingstyp.REMISS, HandlingStatus.EXPEDIERAD, "Remiss till " + instans.namn() + ": " + rubrik,

@@ -22,9 +22,10 @@ import se.stockholm.ks.organisation.Organisation;
 /**
  * {@code ${fordelaArendeListener}} on "Fördela ärendet". On create: proposes svarsdatum (today plus
  * the remisstid in working days) and stadsledningskontoret as remissinstans, and gives the form its
- * options (rotlar, remissinstanser) from configuration. On complete: checks the choices (a known
- * rotel, at least one known remissinstans, a svarsdatum that is a working day after today) and
- * records the fördelning in the diarium.
+ * options (rotlar with their borgarråd, remissinstanser) from configuration. On complete: checks the
+ * choices (a known rotel, at least one known remissinstans, a svarsdatum that is a working day after
+ * today) and records the fördelning in the diarium — with the föredragande borgarråd, the ärende's one
+ * source for it: the rotel's borgarråd as configured, unless the kansli gives another.
  */
 @Component("fordelaArendeListener")
 class FordelaArendeListener implements TaskListener {
@@ -58,6 +59,7 @@ class FordelaArendeListener implements TaskListener {
     if (task.getVariable(REMISSINSTANSER) == null) {
       task.setVariable(REMISSINSTANSER, Json.varde(List.of(STANDARD_REMISSINSTANS)));
     }
+    task.removeVariable(ANNAT_FOREDRAGANDE_BORGARRAD);
     task.setVariableLocal(ROTEL_ALTERNATIV, Json.alternativ(organisation.rotlar().stream()
         .map(r -> Json.alternativ(r.namn() + " – " + r.borgarrad() + " (" + r.parti() + ")", r.id())).toList()));
     task.setVariableLocal(REMISSINSTANS_ALTERNATIV, Json.alternativ(organisation.remissinstanser().stream()
@@ -73,6 +75,7 @@ class FordelaArendeListener implements TaskListener {
         f.fel(REMISSINSTANSER, "Okänd remissinstans '" + id + "'.");
       }
     }
+    String annat = f.text(ANNAT_FOREDRAGANDE_BORGARRAD, "Annat föredragande borgarråd", 200, false);
     LocalDate svarsdatum = f.datum(SVARSDATUM, "Svarsdatum", true);
     LocalDate idag = frister.idag();
     if (svarsdatum != null) {
@@ -89,15 +92,17 @@ class FordelaArendeListener implements TaskListener {
     f.kontrollera();
 
     Organisation.Rotel rotel = organisation.rotel(rotelId).orElseThrow();
+    String borgarrad = annat != null ? annat : rotel.borgarrad();
     task.setVariable(SVARSDATUM, svarsdatum.toString());
     task.setVariable(REMISSINSTANSER, Json.varde(instanser.stream().distinct().toList()));
-    task.setVariable(FOREDRAGANDE_BORGARRAD, rotel.borgarrad());
+    task.setVariable(FOREDRAGANDE_BORGARRAD, borgarrad);
+    task.removeVariable(ANNAT_FOREDRAGANDE_BORGARRAD);
     var dnr = Processkontext.diarienummer(task);
-    diarium.fordela(dnr, rotel.id(), rotel.borgarrad());
+    diarium.fordela(dnr, rotel.id(), borgarrad);
     String namn = instanser.stream().distinct()
         .map(id -> organisation.remissinstans(id).orElseThrow().namn()).collect(Collectors.joining(", "));
     diarium.registreraHandelse(dnr, Handelsetyp.FORDELAT, "Ärendet fördelat till " + rotel.namn()
-            + " (föredragande borgarråd " + rotel.borgarrad() + "); remiss till " + namn
+            + " (föredragande borgarråd " + borgarrad + "); remiss till " + namn
             + " med svarsdatum " + svarsdatum + ".",
         Processkontext.anvandare(), null, null);
   }

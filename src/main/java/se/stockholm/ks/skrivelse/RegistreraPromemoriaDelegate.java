@@ -22,6 +22,7 @@ import se.stockholm.ks.diarium.NyHandling;
 import se.stockholm.ks.engine.Json;
 import se.stockholm.ks.engine.Processkontext;
 import se.stockholm.ks.engine.Variabelkalla;
+import se.stockholm.ks.kalender.Datumformat;
 import se.stockholm.ks.kalender.Frister;
 import se.stockholm.ks.organisation.Organisation;
 
@@ -49,11 +50,13 @@ class RegistreraPromemoriaDelegate implements JavaDelegate {
     Map<String, Object> delar = new LinkedHashMap<>();
     delar.put("rotel", rotelId);
     delar.put("rotelNamn", rotelNamn);
-    delar.put("foredragandeBorgarrad", execution.getVariable(FOREDRAGANDE_BORGARRAD));
-    for (String namn : List.of(FORSLAG_TILL_BESLUT, SAMMANFATTNING, BEREDNING, SYNPUNKTER, ARENDEBESKRIVNING,
-        UNDERTECKNARE)) {
+    // one name for "Föredragande borgarrådet …" and the signature: the listener made them the same
+    Object foredragande = execution.getVariable(FOREDRAGANDE_BORGARRAD);
+    delar.put("foredragandeBorgarrad", foredragande);
+    for (String namn : List.of(FORSLAG_TILL_BESLUT, SAMMANFATTNING, BEREDNING, SYNPUNKTER, ARENDEBESKRIVNING)) {
       delar.put(namn, execution.getVariable(namn));
     }
+    delar.put(UNDERTECKNARE, foredragande);
     String datum = Frister.datum(execution.getVariable(PROMEMORIA_DATUM)).toString();
     delar.put("datum", datum);
 
@@ -87,7 +90,8 @@ class RegistreraPromemoriaDelegate implements JavaDelegate {
     avsnitt(sb, "Beredning", d.get(BEREDNING));
     avsnitt(sb, "Föredragande borgarrådets synpunkter", d.get(SYNPUNKTER));
     avsnitt(sb, "Ärendet", d.get(ARENDEBESKRIVNING));
-    sb.append("Stockholm den ").append(d.get("datum")).append("\n\n").append(d.get(UNDERTECKNARE)).append('\n');
+    sb.append("Stockholm den ").append(Datumformat.lopandeText(d.get("datum"))).append("\n\n")
+        .append(d.get(UNDERTECKNARE)).append('\n');
     return sb.toString();
   }
 

@@ -43,8 +43,13 @@ public final class Variabler {
   // --- fördelning -------------------------------------------------------------------------------
   /** The rotel id, also the candidate group of the promemoria task, e.g. {@code rotel-i}. */
   public static final String ROTEL = "rotel";
-  /** The föredragande borgarråd's name. */
+  /**
+   * The föredragande borgarråd's name: the ärende's one source, chosen at fördelning (the rotel's
+   * borgarråd unless another is given), stored in the diarium, the promemoria's signature.
+   */
   public static final String FOREDRAGANDE_BORGARRAD = "foredragandeBorgarrad";
+  /** Another föredragande borgarråd than the rotel's, given at fördelning (form; optional). */
+  public static final String ANNAT_FOREDRAGANDE_BORGARRAD = "annatForedragandeBorgarrad";
   /** The remissinstanser's ids (Json array from the form's checklist). */
   public static final String REMISSINSTANSER = "remissinstanser";
   /** The date the remissvar is due, ISO. */
@@ -75,6 +80,8 @@ public final class Variabler {
   public static final String FORSENAT_REMISSVAR_ATGARD = "forsenatRemissvarAtgard";
   /** The new svarsdatum when extended, ISO (form). */
   public static final String NYTT_SVARSDATUM = "nyttSvarsdatum";
+  /** Dokumentnummer of the latest notice of an extended svarsdatum (for a step that sends it). */
+  public static final String FORLANGNING = "forlangning";
 
   // --- promemoria -------------------------------------------------------------------------------
   /** Förslag till beslut (form; kept short in the process for the KS form). */
@@ -141,6 +148,8 @@ public final class Variabler {
   public static final String JUSTERING_SENAST = "justeringSenast";
   /** The day the protokoll was justerat, ISO. */
   public static final String JUSTERINGSDATUM = "justeringsdatum";
+  /** When the justering was recorded (ISO date-time), the time of the justering event. */
+  public static final String JUSTERING_REGISTRERAD = "justeringRegistrerad";
   /** Who justerade (form). */
   public static final String JUSTERARE = "justerare";
   /** Last day for the anslag, ISO. */

@@ -36,7 +36,7 @@ class IndataTest {
         ArendeFixtur.KARIN_WANNGARD, null, null, null, null, null, null, null, null, null, null, null, null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Diarienummer");
     assertThatThrownBy(() -> new Person(null, "L", null)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Remissvar("Stadsledningskontoret", LocalDate.now(), " ", true))
+    assertThatThrownBy(() -> new Remissvar("Stadsledningskontoret", LocalDate.now(), " ", true, null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Stadsledningskontoret");
     assertThatThrownBy(() -> SarskiltUttalande.medText(ArendeFixtur.JAN_JONSSON, null))
         .isInstanceOf(IllegalArgumentException.class);

@@ -63,7 +63,7 @@ class RemissProcessTest extends Processtest {
     assertThat(handling.status()).isEqualTo(HandlingStatus.EXPEDIERAD);
     assertThat(handling.mottagare()).isEqualTo("Stadsledningskontoret");
     assertThat(handling.datum()).isEqualTo(LocalDate.parse("2025-11-28"));
-    assertThat(text(handling.dokumentnummer())).contains("Svar senast 2025-12-19", dnr + "-1");
+    assertThat(text(handling.dokumentnummer())).contains("Svar senast den 19 december 2025.", dnr + "-1");
     assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.REMITTERAT);
 
     Task task = uppgift("Task_SkrivTjanstutlatande");
@@ -142,10 +142,14 @@ class RemissProcessTest extends Processtest {
     klockan("2025-12-22T07:00");
     korForfallnaJobb();
 
-    assertThat(remiss).isWaitingAt("Task_HanteraForsenatRemissvar").hasPassed("BoundaryEvent_SvarsdatumPasserat");
-    assertThat(uppgifter("Task_SkrivTjanstutlatande")).as("remissinstansens uppgift avbryts").isEmpty();
+    assertThat(remiss).isWaitingAt("Task_HanteraForsenatRemissvar", "Task_SkrivTjanstutlatande")
+        .hasPassed("BoundaryEvent_SvarsdatumPasserat");
+    assertThat(uppgift("Task_SkrivTjanstutlatande").getDueDate())
+        .as("remissinstansens uppgift är kvar, försenad").isEqualTo(tid("2025-12-19T23:59:59"));
     Task forsenat = uppgift("Task_HanteraForsenatRemissvar");
     assertThat(kandidatgrupper(forsenat)).containsExactly("ks-kansli");
+    // ks.frister.forsenat-remissvar: two working days, Tuesday 23 and — over Christmas — Monday 29 December
+    assertThat(forsenat.getDueDate()).isEqualTo(tid("2025-12-29T23:59:59"));
     // proposal: five working days on, over Christmas and New Year: 23, 29, 30 Dec, 2 and 5 Jan
     assertThat(taskService.getVariable(forsenat.getId(), "nyttSvarsdatum")).isEqualTo("2026-01-05");
     assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.REMITTERAT, Handelsetyp.PAMINNELSE_SKICKAD,
@@ -158,7 +162,7 @@ class RemissProcessTest extends Processtest {
     korForfallnaJobb(); // the reminder
     klockan("2025-12-22T07:00");
     korForfallnaJobb();
-    assertThat(remiss).isWaitingAt("Task_HanteraForsenatRemissvar");
+    assertThat(remiss).isWaitingAt("Task_HanteraForsenatRemissvar", "Task_SkrivTjanstutlatande");
     return remiss;
   }
 
@@ -171,7 +175,9 @@ class RemissProcessTest extends Processtest {
     korForfallnaJobb();
 
     assertThat(remiss).isWaitingAt("Task_SkrivTjanstutlatande").hasPassed("Task_ForlangSvarsdatum");
+    assertThat(uppgifter("Task_HanteraForsenatRemissvar")).isEmpty();
     assertThat(remiss).variables().containsEntry("svarsdatum", "2026-01-09")
+        .containsEntry("forlangning", dnr + "-3")
         .doesNotContainKeys("nyttSvarsdatum", "forsenatRemissvarAtgard");
     Task task = uppgift("Task_SkrivTjanstutlatande");
     assertThat(task.getDueDate()).isEqualTo(tid("2026-01-09T23:59:59"));
@@ -181,8 +187,9 @@ class RemissProcessTest extends Processtest {
     assertThat(timer("BoundaryEvent_SvarsdatumPasserat").getDuedate()).isEqualTo(tid("2026-01-12T07:00"));
     assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.REMITTERAT, Handelsetyp.PAMINNELSE_SKICKAD,
         Handelsetyp.SVARSDATUM_PASSERAT, Handelsetyp.SVARSDATUM_FORLANGT);
-    assertThat(handelser(dnr).get(handelser(dnr).size() - 1).beskrivning())
-        .isEqualTo("Svarsdatum för Stadsledningskontoret förlängt från 2025-12-19 till 2026-01-09.");
+    assertThat(handelser(dnr).get(handelser(dnr).size() - 1).beskrivning()).isEqualTo(
+        "Svarsdatum för Stadsledningskontoret förlängt från 2025-12-19 till 2026-01-09; beskedet expedierat som "
+            + dnr + "-3.");
 
     klockan("2026-01-07T10:00");
     // an empty file field arrives as a null value
@@ -190,9 +197,111 @@ class RemissProcessTest extends Processtest {
         "tjanstutlatandeFil", null));
     korForfallnaJobb();
     assertThat(remiss).isEnded().hasPassed("EndEvent_TjanstutlatandeInkommet");
+    assertThat(handlingar(dnr)).extracting(Handling::handlingstyp).containsExactly(Handlingstyp.SKRIVELSE,
+        Handlingstyp.REMISS, Handlingstyp.FORLANGNING, Handlingstyp.TJANSTUTLATANDE);
+    assertThat(handlingar(dnr).get(3).harFil()).isFalse();
+  }
+
+  @Test
+  void anExtensionIsRegisteredAsAnExpedieradHandlingToTheRemissinstansOnceWhateverTheRetries() {
+    ProcessInstance remiss = svarsdatumPasserat();
+    klockan("2025-12-22T09:30");
+
+    slutfor(uppgift("Task_HanteraForsenatRemissvar"), formular(
+        "forsenatRemissvarAtgard", "FORLANG", "nyttSvarsdatum", "2026-01-09"));
+    assertThat(remiss).isWaitingAt("Task_ForlangSvarsdatum");
+    korForfallnaJobb();
+    assertThat(remiss).isWaitingAt("Task_SkrivTjanstutlatande");
+
+    Handling besked = handlingar(dnr).get(2);
+    assertThat(besked.dokumentnummer()).isEqualTo(dnr + "-3");
+    assertThat(besked.handlingstyp()).isEqualTo(Handlingstyp.FORLANGNING);
+    assertThat(besked.status()).isEqualTo(HandlingStatus.EXPEDIERAD);
+    assertThat(besked.mottagare()).isEqualTo("Stadsledningskontoret");
+    assertThat(besked.datum()).isEqualTo(LocalDate.parse("2025-12-22"));
+    assertThat(besked.rubrik()).startsWith("Förlängt svarsdatum för remiss till Stadsledningskontoret: ");
+    assertThat(text(besked.dokumentnummer())).contains("förlänger svarsdatum för remissen av ärende " + dnr,
+        "Nytt svarsdatum: den 9 januari 2026 (tidigare den 19 december 2025).", "Remissen finns som handling " + dnr + "-2.");
+    assertThat(diarium.innehall(besked.dokumentnummer()).orElseThrow().struktur())
+        .contains("\"remiss\":\"" + dnr + "-2\"", "\"svarsdatum\":\"2026-01-09\"", "\"tidigareSvarsdatum\":\"2025-12-19\"");
+
+    // the step runs again, as after a lost acknowledgement of its job: nothing is registered twice
+    runtimeService.createProcessInstanceModification(remiss.getId())
+        .cancelAllForActivity("SubProcess_Remisstid").startBeforeActivity("Task_ForlangSvarsdatum")
+        .setVariable("nyttSvarsdatum", "2026-01-09").setVariable("svarsdatum", "2025-12-19").execute();
+    korForfallnaJobb();
     assertThat(handlingar(dnr)).extracting(Handling::handlingstyp)
-        .containsExactly(Handlingstyp.SKRIVELSE, Handlingstyp.REMISS, Handlingstyp.TJANSTUTLATANDE);
-    assertThat(handlingar(dnr).get(2).harFil()).isFalse();
+        .containsExactly(Handlingstyp.SKRIVELSE, Handlingstyp.REMISS, Handlingstyp.FORLANGNING);
+    assertThat(handelsetyper(dnr)).filteredOn(t -> t == Handelsetyp.SVARSDATUM_FORLANGT).hasSize(1);
+    assertThat(uppgift("Task_SkrivTjanstutlatande").getDueDate()).isEqualTo(tid("2026-01-09T23:59:59"));
+  }
+
+  @Test
+  void aLateTjanstutlatandeCanBeRegisteredWhileTheKansliHasNotDecidedAndEndsTheKanslisTask() {
+    ProcessInstance remiss = svarsdatumPasserat();
+    klockan("2025-12-23T11:00");
+
+    slutfor(uppgift("Task_SkrivTjanstutlatande"), formular(
+        "tjanstutlatandeText", "Sent, men här är svaret.", "tjanstutlatandeDatum", "2025-12-23"));
+
+    assertThat(uppgifter("Task_HanteraForsenatRemissvar")).as("kansliets uppgift avslutas när svaret kommer först")
+        .isEmpty();
+    assertThat(remiss).isWaitingAt("Task_RegistreraTjanstutlatande");
+    korForfallnaJobb();
+    assertThat(remiss).isEnded().hasPassed("EndEvent_TjanstutlatandeSkrivet", "EndEvent_TjanstutlatandeInkommet")
+        .hasNotPassed("Task_ForlangSvarsdatum", "Task_RegistreraUteblivetRemissvar");
+    Handling tu = handlingar(dnr).get(2);
+    assertThat(tu.handlingstyp()).isEqualTo(Handlingstyp.TJANSTUTLATANDE);
+    assertThat(tu.datum()).isEqualTo(LocalDate.parse("2025-12-23"));
+    assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.REMITTERAT, Handelsetyp.PAMINNELSE_SKICKAD,
+        Handelsetyp.SVARSDATUM_PASSERAT, Handelsetyp.TJANSTUTLATANDE_INKOMMET);
+    assertThat(managementService.createJobQuery().count()).isZero();
+    assertThat(taskService.createTaskQuery().count()).isZero();
+  }
+
+  @Test
+  void whenTheKansliDecidesFirstTheRemissinstansTaskEndsAndALaterAnswerCannotBeEntered() {
+    ProcessInstance remiss = svarsdatumPasserat();
+    Task sen = uppgift("Task_SkrivTjanstutlatande");
+
+    slutfor(uppgift("Task_HanteraForsenatRemissvar"), formular("forsenatRemissvarAtgard", "FORTSATT_UTAN_SVAR"));
+
+    assertThat(uppgifter("Task_SkrivTjanstutlatande")).as("remissinstansens uppgift avslutas i samma transaktion")
+        .isEmpty();
+    assertThatThrownBy(() -> taskService.complete(sen.getId(), formular(
+        "tjanstutlatandeText", "För sent.", "tjanstutlatandeDatum", "2025-12-22")))
+        .hasMessageContaining("Cannot find task");
+    korForfallnaJobb();
+    assertThat(remiss).isEnded().hasPassed("EndEvent_UtanSvar", "Task_RegistreraUteblivetRemissvar")
+        .hasNotPassed("Task_RegistreraTjanstutlatande");
+    assertThat(handlingar(dnr)).extracting(Handling::handlingstyp)
+        .containsExactly(Handlingstyp.SKRIVELSE, Handlingstyp.REMISS);
+  }
+
+  @Test
+  void aReminderThatRunsAfterSvarsdatumHasPassedIsNotSent() {
+    ProcessInstance remiss = skickaRemiss();
+
+    // the application was down from before the reminder until after svarsdatum: both timers are due
+    klockan("2025-12-22T08:15");
+    assertThat(forfallnaJobb()).hasSize(2);
+    korForfallnaJobb();
+
+    assertThat(remiss).hasPassed("Task_SkickaPaminnelse")
+        .isWaitingAt("Task_SkrivTjanstutlatande", "Task_HanteraForsenatRemissvar");
+    assertThat(handelsetyper(dnr)).as("ingen påminnelse efter svarsdatum")
+        .containsExactly(Handelsetyp.REMITTERAT, Handelsetyp.SVARSDATUM_PASSERAT);
+  }
+
+  @Test
+  void aReminderThatRunsLateButBeforeSvarsdatumHasPassedIsStillSent() {
+    ProcessInstance remiss = skickaRemiss();
+
+    klockan("2025-12-19T16:00");
+    korForfallnaJobb();
+
+    assertThat(remiss).hasPassed("Task_SkickaPaminnelse").isWaitingAt("Task_SkrivTjanstutlatande");
+    assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.REMITTERAT, Handelsetyp.PAMINNELSE_SKICKAD);
   }
 
   @Test
@@ -222,6 +331,7 @@ class RemissProcessTest extends Processtest {
 
     assertThat(remiss).isEnded().hasPassed("Task_RegistreraUteblivetRemissvar", "EndEvent_RemissUtanSvar")
         .hasNotPassed("Task_ForlangSvarsdatum");
+    assertThat(taskService.createTaskQuery().count()).as("remissinstansens uppgift avslutad").isZero();
     assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.REMITTERAT, Handelsetyp.PAMINNELSE_SKICKAD,
         Handelsetyp.SVARSDATUM_PASSERAT, Handelsetyp.REMISSVAR_UTEBLEV);
     assertThat(remiss).variables().doesNotContainKey("nyttSvarsdatum");
@@ -246,7 +356,7 @@ class RemissProcessTest extends Processtest {
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("'VANTA' är inget giltigt val");
 
-    assertThat(remiss).isWaitingAt("Task_HanteraForsenatRemissvar");
+    assertThat(remiss).isWaitingAt("Task_HanteraForsenatRemissvar", "Task_SkrivTjanstutlatande");
     assertThat(uppgift("Task_HanteraForsenatRemissvar").getId()).isEqualTo(forsenat.getId());
     assertThat(taskService.getVariable(forsenat.getId(), "nyttSvarsdatum")).isEqualTo("2026-01-05");
     assertThat(remiss).variables().containsEntry("svarsdatum", SVARSDATUM).doesNotContainKey("forsenatRemissvarAtgard");

@@ -56,6 +56,8 @@ class SkrivelseProcessTest extends Skrivelseforlopp {
     // the fördelning proposes svarsdatum 15 working days on and Stadsledningskontoret
     Task fordela = uppgift("Task_FordelaArende", dnr);
     assertThat(kandidatgrupper(fordela)).containsExactly("ks-kansli");
+    // ks.frister.fordelning: two working days from Wednesday 2025-11-26
+    assertThat(fordela.getDueDate()).isEqualTo(tid("2025-11-28T23:59:59"));
     assertThat(taskService.getVariable(fordela.getId(), "svarsdatum")).isEqualTo("2025-12-17");
     assertThat(taskService.getVariable(fordela.getId(), "remissinstanser").toString()).isEqualTo("[\"stadsledningskontoret\"]");
     fordelas(dnr);
@@ -320,6 +322,25 @@ class SkrivelseProcessTest extends Skrivelseforlopp {
 
     arAterkallat(dnr, Handlingstyp.SKRIVELSE, Handlingstyp.REMISS, Handlingstyp.TJANSTUTLATANDE, Handlingstyp.PROMEMORIA,
         Handlingstyp.ARENDEDOKUMENT);
+    assertThat(handelser(dnr)).filteredOn(h -> h.handelsetyp() == Handelsetyp.AVFORT_FRAN_FOREDRAGNINGSLISTA)
+        .extracting(h -> h.beskrivning()).containsExactly(
+            "Ärendet avfört från föredragningslistan för kommunstyrelsens sammanträde 2026-03-18 (skrivelsen återkallad).");
+  }
+
+  @Test
+  void withdrawalBeforeBorgarradsberedningensMeetingTakesTheArendeOffItsFöredragningslista() {
+    String dnr = inkommer();
+    fordelas(dnr);
+    besvarasAvRemissinstanserna(dnr);
+    promemoriaUpprattas(dnr);
+    klockan("2026-03-09T10:00");
+
+    aterkallas(dnr);
+
+    arAterkallat(dnr, Handlingstyp.SKRIVELSE, Handlingstyp.REMISS, Handlingstyp.TJANSTUTLATANDE, Handlingstyp.PROMEMORIA);
+    assertThat(handelser(dnr)).filteredOn(h -> h.handelsetyp() == Handelsetyp.AVFORT_FRAN_FOREDRAGNINGSLISTA)
+        .extracting(h -> h.beskrivning()).containsExactly("Ärendet avfört från föredragningslistan för "
+            + "borgarrådsberedningens sammanträde 2026-03-11 (skrivelsen återkallad).");
   }
 
   @Test
@@ -348,6 +369,151 @@ class SkrivelseProcessTest extends Skrivelseforlopp {
         "sammanfattning", "Jan Jönsson (L) frågar om stadens deltagande.",
         "synpunkter", "Antisemitismen är ett allvarligt hot mot det öppna och demokratiska samhället."));
     assertThat(skrivelse(dnr)).variables().containsEntry("promemoriaDatum", "2026-03-04");
+  }
+
+  // --- föredragande borgarråd and promemoria -----------------------------------------------------
+
+  @Test
+  void theForedragandeBorgarradChosenAtFordelningIsTheArendesOneNameFromPromemoriaToDocument() {
+    String dnr = inkommer();
+    klockan("2025-11-27T09:00");
+    slutfor(uppgift("Task_FordelaArende", dnr), formular("rotel", "rotel-i", "remissinstanser",
+        lista("stadsledningskontoret"), "svarsdatum", SVARSDATUM, "annatForedragandeBorgarrad", " Eva Teststrand "));
+    korForfallnaJobbFor(dnr);
+    assertThat(arende(dnr).foredragandeBorgarrad()).isEqualTo("Eva Teststrand");
+    assertThat(arende(dnr).rotel()).isEqualTo("rotel-i");
+    assertThat(handelser(dnr)).filteredOn(h -> h.handelsetyp() == Handelsetyp.FORDELAT).singleElement()
+        .satisfies(h -> assertThat(h.beskrivning()).contains("Rotel I (föredragande borgarråd Eva Teststrand)"));
+    assertThat(skrivelse(dnr)).variables().containsEntry("foredragandeBorgarrad", "Eva Teststrand")
+        .doesNotContainKey("annatForedragandeBorgarrad");
+
+    besvarasAvRemissinstanserna(dnr);
+    Task pm = uppgift("Task_UpprattaPromemoria", dnr);
+    assertThat(taskService.getVariable(pm.getId(), "undertecknare")).as("förslaget till underskrift")
+        .isEqualTo("Eva Teststrand");
+    promemoriaUpprattas(dnr);
+
+    String promemoria = handlingar(dnr).stream().filter(h -> h.handlingstyp() == Handlingstyp.PROMEMORIA)
+        .findFirst().orElseThrow().dokumentnummer();
+    assertThat(text(promemoria)).contains("Föredragande borgarrådet Eva Teststrand", "Stockholm den 4 mars 2026\n\nEva Teststrand")
+        .doesNotContain("Karin Wanngård", "2026-03-04");
+
+    tillstyrksIBrb(dnr);
+    String pdf = arendedokumentetsText(dnr);
+    assertThat(pdf).contains("Föredragande borgarrådet Eva Teststrand", "Stockholm den 4 mars 2026 Eva Teststrand")
+        .doesNotContain("Karin Wanngård");
+  }
+
+  @Test
+  void aPromemoriaSignedByAnotherBorgarradMakesThatBorgarradTheArendesForedragande() {
+    String dnr = inkommer();
+    fordelas(dnr);
+    besvarasAvRemissinstanserna(dnr);
+    klockan("2026-03-04T10:00");
+
+    slutfor(uppgift("Task_UpprattaPromemoria", dnr), formular(
+        "sammanfattning", "Jan Jönsson (L) frågar om stadens deltagande.",
+        "synpunkter", "Staden prioriterar sina internationella åtaganden.",
+        "promemoriaDatum", "2026-03-04", "undertecknare", "Eva Teststrand"));
+    korForfallnaJobbFor(dnr);
+
+    assertThat(arende(dnr).foredragandeBorgarrad()).isEqualTo("Eva Teststrand");
+    assertThat(handelser(dnr)).filteredOn(h -> h.handelsetyp() == Handelsetyp.FOREDRAGANDE_ANDRAT)
+        .extracting(h -> h.beskrivning()).containsExactly(
+            "Föredragande borgarråd ändrat från Karin Wanngård till Eva Teststrand, som undertecknar promemorian.");
+    String promemoria = handlingar(dnr).get(3).dokumentnummer();
+    assertThat(text(promemoria)).contains("Föredragande borgarrådet Eva Teststrand").doesNotContain("Karin Wanngård");
+  }
+
+  @Test
+  void synpunkterAreRequiredUnlessTheForslagRefersToATjanstutlatande() {
+    String dnr = inkommer();
+    fordelas(dnr);
+    besvarasAvRemissinstanserna(dnr);
+    klockan("2026-03-04T10:00");
+    Task pm = uppgift("Task_UpprattaPromemoria", dnr);
+
+    assertThatThrownBy(() -> slutfor(pm, formular("sammanfattning", "Jan Jönsson (L) frågar om stadens deltagande.",
+        "promemoriaDatum", "2026-03-04")))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("Föredragande borgarrådets synpunkter måste fyllas i");
+
+    slutfor(pm, formular("sammanfattning", "Jan Jönsson (L) frågar om stadens deltagande.",
+        "forslagTillBeslut", "Skrivelsen besvaras med hänvisning till stadsledningskontorets tjänsteutlåtande.",
+        "promemoriaDatum", "2026-03-04"));
+    korForfallnaJobbFor(dnr);
+    assertThat(handlingar(dnr)).extracting(Handling::handlingstyp).contains(Handlingstyp.PROMEMORIA);
+  }
+
+  /**
+   * Återremiss to a new remiss: the same remissinstans answers a second time and another does not;
+   * the rotel's new promemoria starts from the first one; the ärende document (read back with PDFBox)
+   * has each round's own answer with its own date, in order.
+   */
+  @Test
+  void aterremissToANewRemissKeepsEachRoundsOwnAnswerInTheArendedokument() {
+    String dnr = inkommer();
+    fordelas(dnr);
+    besvarasAvRemissinstanserna(dnr); // 2025-12-10: "Stadsledningskontoret hänvisar till den internationella beredningen."
+    promemoriaUpprattas(dnr);
+    borgarradsberedningen(dnr, BRB, "brbUtfall", "ATERREMISS", "aterremissTill", "REMISS");
+
+    fordelasVid(dnr, "2026-03-12T09:00", "2026-04-09", "stadsledningskontoret", "stadsbyggnadskontoret");
+    klockan("2026-04-01T10:00");
+    Task slk = taskService.createTaskQuery().taskDefinitionKey("Task_SkrivTjanstutlatande").processInstanceBusinessKey(dnr)
+        .taskCandidateGroup("stadsledningskontoret").singleResult();
+    slutfor(slk, formular("tjanstutlatandeText", "Stadsledningskontoret har nu tagit del av programmet och står fast.",
+        "tjanstutlatandeDatum", "2026-04-01"));
+    korForfallnaJobbFor(dnr);
+    klockan("2026-04-10T07:00");
+    korForfallnaJobbFor(dnr);
+    slutfor(uppgift("Task_HanteraForsenatRemissvar", dnr), formular("forsenatRemissvarAtgard", "FORTSATT_UTAN_SVAR"));
+    korForfallnaJobbFor(dnr);
+
+    // the new promemoria is prefilled from the first
+    Task pm = uppgift("Task_UpprattaPromemoria", dnr);
+    assertThat(taskService.getVariables(pm.getId()))
+        .containsEntry("sammanfattning", "Jan Jönsson (L) har i en skrivelse till kommunstyrelsen ställt frågan om varför "
+            + "finansborgarrådet avstod från att delta i Paris Mayors Summit Against Antisemitism 2025.")
+        .containsEntry("beredning", "Ärendet har remitterats till stadsledningskontoret.")
+        .containsEntry("synpunkter", "Antisemitismen är ett allvarligt hot mot det öppna och demokratiska samhället.")
+        .containsEntry("arendebeskrivning", "Skrivelsen frågar om stadens deltagande.")
+        .containsEntry("forslagTillBeslut", BESLUTSTEXT)
+        .containsEntry("undertecknare", "Karin Wanngård")
+        .doesNotContainKey("promemoriaDatum");
+    klockan("2026-04-13T10:00");
+    slutfor(pm, formular("forslagTillBeslut",
+        "Skrivelsen besvaras med hänvisning till stadsledningskontorets tjänsteutlåtande.", "synpunkter", "",
+        "promemoriaDatum", "2026-04-13"));
+    korForfallnaJobbFor(dnr);
+    borgarradsberedningen(dnr, "2026-05-06", "brbUtfall", "TILLSTYRKER", "brbSarskildaUttalanden", lista());
+
+    String pdf = arendedokumentetsText(dnr);
+    int forsta = pdf.indexOf("Stadsledningskontorets tjänsteutlåtande daterat den 10 december 2025 har i huvudsak "
+        + "följande lydelse. Stadsledningskontoret hänvisar till den internationella beredningen.");
+    int andra = pdf.indexOf("Stadsledningskontorets tjänsteutlåtande daterat den 1 april 2026 har i huvudsak "
+        + "följande lydelse. Stadsledningskontoret har nu tagit del av programmet och står fast.");
+    assertThat(forsta).as("första omgångens svar med sitt datum").isPositive();
+    assertThat(andra).as("andra omgångens svar med sitt datum, efter det första").isGreaterThan(forsta);
+    assertThat(pdf).contains("Ärendet har remitterats till stadsledningskontoret och stadsbyggnadskontoret.",
+            "Stadsbyggnadskontoret har inte besvarat remissen av den 12 mars 2026.",
+            "Stockholm den 13 april 2026 Karin Wanngård")
+        .doesNotContain("Föredragande borgarrådets synpunkter");
+    assertThat(pdf.indexOf("Remissammanställning")).isLessThan(forsta);
+  }
+
+  /** @return the text of the ärende's latest ärendedokument (PDF/A), white space collapsed */
+  String arendedokumentetsText(String dnr) {
+    Handling dokument = handlingar(dnr).stream().filter(h -> h.handlingstyp() == Handlingstyp.ARENDEDOKUMENT)
+        .reduce((a, b) -> b).orElseThrow();
+    byte[] pdf = diarium.innehall(dokument.dokumentnummer()).orElseThrow().fil();
+    try (var dokumentet = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(dokumentet)
+          .replaceAll("PM Rotel I \\(Dnr [^)]*\\)", " ").replaceAll("Sida \\d+ \\(\\d+\\)", " ")
+          .replaceAll("\\s+", " ");
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   // --- återremiss -------------------------------------------------------------------------------
