@@ -154,21 +154,22 @@ public class ArendeService {
       Map<String, Object> varden = variabler(instanser);
       var beslut = diarium.beslut(dnr).map(b -> new Dto.Beslut(b.organ(), b.sammantrade(), b.paragraf(), b.beslutstext()))
           .orElse(null);
-      // a withdrawn ärende keeps only what happened before the withdrawal: the remiss, meetings and
-      // deadlines still ahead of it then no longer apply (it left the föredragningslista, see the events)
+      // a withdrawn ärende keeps no deadline still ahead of it at the withdrawal (the remiss and the
+      // särskilda uttalanden ended with it); a meeting that had not treated it removed its date when
+      // it took the ärende off its föredragningslista (see the events)
       java.util.function.Function<String, LocalDate> frist = namn -> {
         LocalDate d = datum(varden.get(namn));
         return d != null && a.status() == Arendestatus.ATERKALLAT && a.avslutadDatum() != null
             && !d.isBefore(a.avslutadDatum()) ? null : d;
       };
-      LocalDate anslag = frist.apply(ANSLAGSDATUM);
+      LocalDate anslag = datum(varden.get(ANSLAGSDATUM));
       return new Dto.Arende(dnr.toString(), a.rubrik(), a.arendetyp(), a.status().name(),
           new Dto.Avsandare(a.avsandare().namn(), a.avsandare().parti(), a.avsandare().roll()),
           a.inkomTid(), a.avslutadDatum(), a.rotel(), a.foredragandeBorgarrad(),
           a.status() == Arendestatus.PAGAENDE || a.status() == Arendestatus.BESLUTAT ? steg(dnr) : List.of(),
-          new Dto.Frister(frist.apply(SVARSDATUM), null, frist.apply(BRB_SAMMANTRADE),
-              frist.apply(SARSKILT_UTTALANDE_SISTA_DAG), frist.apply(KS_SAMMANTRADE),
-              frist.apply(JUSTERINGSDATUM), anslag,
+          new Dto.Frister(frist.apply(SVARSDATUM), null, datum(varden.get(BRB_SAMMANTRADE)),
+              frist.apply(SARSKILT_UTTALANDE_SISTA_DAG), datum(varden.get(KS_SAMMANTRADE)),
+              datum(varden.get(JUSTERINGSDATUM)), anslag,
               anslag == null ? null : Frister.datum(frister.sistaDagForLaglighetsprovning(anslag))),
           beslut, handlingar(dnr), handelser(dnr));
     });

@@ -36,6 +36,13 @@ class ArendesidaController {
     model.addAttribute("rotelNamn", arende.rotel() == null ? null
         : organisation.rotel(arende.rotel()).map(r -> r.namn()).orElse(arende.rotel()));
     model.addAttribute("url", dnr.urlForm());
+    // the Swedish names people read, from the enums themselves (not rewritten from the constants)
+    model.addAttribute("handlingstyper", java.util.Arrays.stream(se.stockholm.ks.diarium.Handlingstyp.values())
+        .collect(java.util.stream.Collectors.toMap(Enum::name, se.stockholm.ks.diarium.Handlingstyp::text)));
+    model.addAttribute("handlingsstatusar", java.util.Arrays.stream(se.stockholm.ks.diarium.HandlingStatus.values())
+        .collect(java.util.stream.Collectors.toMap(Enum::name, se.stockholm.ks.diarium.HandlingStatus::text)));
+    model.addAttribute("arendestatusar", java.util.Arrays.stream(se.stockholm.ks.diarium.Arendestatus.values())
+        .collect(java.util.stream.Collectors.toMap(Enum::name, se.stockholm.ks.diarium.Arendestatus::text)));
     return "arende";
   }
 }

@@ -48,6 +48,11 @@ public class Skrivelseinlamning {
   public static final int MAX_NAMN = 200;
   /** Most questions. */
   public static final int MAX_FRAGOR = 30;
+  /**
+   * How far in the future {@code inkom} may lie: the sender's clock may run a little ahead of ours
+   * (an e-service's server, a party office's computer). Later than this is refused as "i framtiden".
+   */
+  public static final java.time.Duration KLOCKSKILLNAD = java.time.Duration.ofMinutes(5);
 
   /**
    * The variable contract of a start through the engine's REST API: each variable and the
@@ -179,8 +184,9 @@ public class Skrivelseinlamning {
           + "2025-11-26T09:30 eller 2025-11-26T09:30+01:00).");
       return now;
     }
-    if (inkom.isAfter(now.plusMinutes(5))) {
-      f.fel(INKOM, "Inkommen: " + text + " ligger i framtiden.");
+    if (inkom.isAfter(now.plus(KLOCKSKILLNAD))) {
+      f.fel(INKOM, "Inkommen: " + text + " ligger i framtiden (mer än " + KLOCKSKILLNAD.toMinutes()
+          + " minuter efter systemets klocka).");
     } else if (inkom.isBefore(now.minusYears(10))) {
       f.fel(INKOM, "Inkommen: " + text + " ligger mer än tio år bakåt.");
     }

@@ -42,6 +42,7 @@ import se.stockholm.ks.diarium.Arendestatus;
 import se.stockholm.ks.diarium.Diarienummer;
 import se.stockholm.ks.diarium.Diarium;
 import se.stockholm.ks.diarium.Innehallskontroll;
+import se.stockholm.ks.skrivelse.Skrivelseinlamning;
 import se.stockholm.ks.support.Api;
 import se.stockholm.ks.support.Api.Multipart;
 import se.stockholm.ks.support.Databasrader;
@@ -363,6 +364,21 @@ class SkrivelseApiIT {
     JsonNode arende = api.get(INTEGRATION, arende(dnr)).json();
     assertThat(OffsetDateTime.parse(arende.path("inkom").asText())).isAfterOrEqualTo(fore.withNano(0));
     assertThat(dnr).startsWith("KS-" + Diarium.idag().getYear() + "-");
+  }
+
+  @Test
+  void inkomUpToFiveMinutesAheadOfOurClockIsAcceptedAsClockSkewAndLaterIsRefused() {
+    assertThat(Skrivelseinlamning.KLOCKSKILLNAD).isEqualTo(java.time.Duration.ofMinutes(5));
+    OffsetDateTime fyraMinuter = Diarium.nu().plusMinutes(4).withNano(0);
+    String dnr = registrera(skrivelse(n -> n.put("inkom", fyraMinuter.toString())));
+    assertThat(OffsetDateTime.parse(api.get(INTEGRATION, arende(dnr)).json().path("inkom").asText()).toInstant())
+        .isEqualTo(fyraMinuter.toInstant());
+
+    Api.Svar sexMinuter = api.postJson(INTEGRATION, SKRIVELSER,
+        skrivelse(n -> n.put("inkom", Diarium.nu().plusMinutes(6).withNano(0).toString())));
+    assertThat(sexMinuter.status()).isEqualTo(400);
+    assertThat(sexMinuter.json().path("detail").asText())
+        .contains("ligger i framtiden (mer än 5 minuter efter systemets klocka)");
   }
 
   @Test

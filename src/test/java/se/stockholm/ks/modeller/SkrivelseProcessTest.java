@@ -116,6 +116,11 @@ class SkrivelseProcessTest extends Skrivelseforlopp {
     assertThat(skrivelse).isWaitingAt("Event_LaglighetsprovningUtgangen")
         .hasPassed("Task_SkapaProtokollsutdrag", "Task_SkapaArendedokument");
     assertThat(skrivelse).variables().containsEntry("anslagsdatum", "2026-03-23").containsEntry("justeringsdatum", "2026-03-20");
+    // each event at the time of its act, not both at the anslag
+    assertThat(handelser(dnr)).filteredOn(h -> h.handelsetyp() == Handelsetyp.PROTOKOLL_JUSTERAT).singleElement()
+        .satisfies(h -> assertThat(h.tid().toInstant()).isEqualTo(tid("2026-03-20T10:00").toInstant()));
+    assertThat(handelser(dnr)).filteredOn(h -> h.handelsetyp() == Handelsetyp.PROTOKOLL_ANSLAGET).singleElement()
+        .satisfies(h -> assertThat(h.tid().toInstant()).isEqualTo(tid("2026-03-23T09:00").toInstant()));
 
     // three weeks from Monday 2026-03-23: the last day is Monday 2026-04-13; closed the next morning
     assertThat(timer("Event_LaglighetsprovningUtgangen").getDuedate()).isEqualTo(tid("2026-04-14T07:00"));
@@ -598,6 +603,29 @@ class SkrivelseProcessTest extends Skrivelseforlopp {
   }
 
   // --- the protokoll ----------------------------------------------------------------------------
+
+  @Test
+  void aJusteringRecordedAfterItsDayIsDatedThatDayAndTheEventsFollowTheActsOrder() {
+    String dnr = beslutade("12").get(0);
+    korForfallnaJobbFor(dnr);
+    // justerat Friday 20 March, recorded on Monday 23 March together with the anslag
+    klockan("2026-03-23T10:00");
+    slutfor(uppgift("Task_JusteraProtokollet", "KS " + KS), formular("justeringsdatum", "2026-03-20",
+        "justerare", "Karin Wanngård, Jan Jönsson"));
+    klockan("2026-03-23T11:00");
+    slutfor(uppgift("Task_AnslaProtokollet", "KS " + KS), formular("anslagsdatum", "2026-03-23"));
+    korForfallnaJobbFor(dnr);
+
+    var handelser = handelser(dnr);
+    var justerat = handelser.stream().filter(h -> h.handelsetyp() == Handelsetyp.PROTOKOLL_JUSTERAT).findFirst()
+        .orElseThrow();
+    var anslaget = handelser.stream().filter(h -> h.handelsetyp() == Handelsetyp.PROTOKOLL_ANSLAGET).findFirst()
+        .orElseThrow();
+    assertThat(justerat.tid().toInstant()).as("justeringens dag (klockslaget är okänt)")
+        .isEqualTo(tid("2026-03-20T00:00").toInstant());
+    assertThat(anslaget.tid().toInstant()).isEqualTo(tid("2026-03-23T11:00").toInstant());
+    assertThat(handelser).as("i tidsordning").isSortedAccordingTo(java.util.Comparator.comparing(h -> h.tid()));
+  }
 
   @Test
   void anArendeAnnouncedToTheProtokollAfterItsAnslagContinuesAtOnce() {

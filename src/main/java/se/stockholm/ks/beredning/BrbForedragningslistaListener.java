@@ -1,0 +1,52 @@
+package se.stockholm.ks.beredning;
+
+import static se.stockholm.ks.skrivelse.Variabler.*;
+
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+import se.stockholm.ks.diarium.Diarium;
+import se.stockholm.ks.diarium.Handelsetyp;
+import se.stockholm.ks.engine.Processkontext;
+import se.stockholm.ks.kalender.Frister;
+
+/**
+ * {@code ${brbForedragningslistaListener}}, on the end of the process: when the process is ended from outside (the
+ * skrivelse withdrawn) while the ärende is on the föredragningslista of a meeting that has not
+ * treated it, notes in the ärende that it is taken off that list, and removes the meeting date so
+ * that the ärende no longer shows it among its frister. A process that completes notes nothing.
+ */
+@Component("brbForedragningslistaListener")
+class BrbForedragningslistaListener implements ExecutionListener {
+
+  private final Diarium diarium;
+
+  BrbForedragningslistaListener(Diarium diarium) {
+    this.diarium = diarium;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    Object mote = execution.getVariable(BRB_SAMMANTRADE);
+    if (!execution.isCanceled() || mote == null || behandlat(execution)) {
+      return;
+    }
+    LocalDate datum = Frister.datum(mote);
+    DelegateExecution anropare = execution.getSuperExecution();
+    boolean aterkallat = anropare != null && anropare.getVariable(ATERKALLAD_AV) != null;
+    diarium.registreraHandelse(Processkontext.diarienummer(execution), Handelsetyp.AVFORT_FRAN_FOREDRAGNINGSLISTA,
+        "Ärendet avfört från föredragningslistan för borgarrådsberedningens sammanträde " + datum
+            + (aterkallat ? " (skrivelsen återkallad)." : "."),
+        Processkontext.anvandare(), null, "avfort:" + execution.getProcessInstanceId() + ":" + datum);
+    execution.removeVariable(BRB_SAMMANTRADE);
+  }
+
+  /** The meeting has treated the ärende: tillstyrkt (the särskilda uttalanden still run) or återremitterat. */
+  private static boolean behandlat(DelegateExecution execution) {
+    Object utfall = execution.getVariable(BRB_UTFALL);
+    return "TILLSTYRKER".equals(utfall) || "ATERREMISS".equals(utfall);
+  }
+}
