@@ -53,9 +53,12 @@ public class DemoUsers {
       new DemoUser("integration", "E-tjänst", "Integration", List.of(Grupper.INTEGRATION)));
 
   private final IdentityService identityService;
+  private final String adminId;
 
-  DemoUsers(IdentityService identityService) {
+  DemoUsers(IdentityService identityService,
+            @org.springframework.beans.factory.annotation.Value("${camunda.bpm.admin-user.id:admin}") String adminId) {
     this.identityService = identityService;
+    this.adminId = adminId;
   }
 
   /** Creates the demo users that do not exist yet and adds them to their groups. */
@@ -80,11 +83,14 @@ public class DemoUsers {
     LOG.warn("""
 
         ************************************************************************
-        *  DEMOANVÄNDARE ÄR AKTIVA (profil 'local').                           *
-        *  {} användare med lösenordet "{}" finns, t.ex. registrator, rotel1. *
-        *  Använd ALDRIG denna profil i produktion: starta med profilen        *
-        *  'postgres' och sätt KS_ADMIN_PASSWORD.                              *
+        *  DEMOANVÄNDARE ÄR AKTIVA (profil 'local').
+        *  {} användare: {} demoanvändare med lösenordet "{}" ({})
+        *  och administratören '{}' (lösenord från KS_ADMIN_PASSWORD, lokalt "demo").
+        *  Vem som har något att göra i demoärendena står i loggen nedan.
+        *  Använd ALDRIG denna profil i produktion: starta med profilen
+        *  'postgres' och sätt KS_ADMIN_PASSWORD.
         ************************************************************************""",
-        USERS.size(), PASSWORD);
+        USERS.size() + 1, USERS.size(), PASSWORD,
+        String.join(", ", USERS.stream().map(DemoUser::id).toList()), adminId);
   }
 }
