@@ -154,7 +154,8 @@ class TasklistBrowserIT {
     assertThat(tasklist.kontext()).contains("Ärendet", "Diarienummer: " + dnr, "Rubrik: " + RUBRIK,
         "Avsändare: Jan Jönsson (L), oppositionsborgarråd", "Inkommen: 2025-11-26", "Ärendets handlingar");
     WebElement f = tasklist.formular();
-    assertThat(f.getText()).contains("Rotel och föredragande borgarråd", "Remissinstanser", "Svarsdatum");
+    assertThat(f.getText()).contains("Rotel och föredragande borgarråd", "Annat föredragande borgarråd",
+        "Remissinstanser", "Svarsdatum");
     klickaEtikett(f, "Rotel I – Karin Wanngård (S)");
     assertThat(etikettensRuta(f, "Stadsledningskontoret").isSelected()).as("stadsledningskontoret är förvalt").isTrue();
     assertThat(f.findElement(By.cssSelector(".fjs-form-field-datetime input")).getAttribute("value"))
@@ -233,7 +234,8 @@ class TasklistBrowserIT {
     assertThat(tasklist.kontext()).contains("Föredragande", "borgarrådet Karin Wanngård");
     WebElement f = tasklist.formular();
     assertThat(f.getText()).contains("Förslag till beslut", "Sammanfattning av ärendet", "Beredning",
-        "Föredragande borgarrådets synpunkter", "Ärendet – bakgrund och frågor", "Datum", "Undertecknare",
+        "Föredragande borgarrådets synpunkter", "Ärendet – bakgrund och frågor", "Datum",
+        "Föredragande borgarråd, som undertecknar",
         "Promemorian som fil");
     assertThat(b.driver().findElement(By.id("ks-forslag")).getAttribute("value"))
         .isEqualTo("Skrivelsen besvaras med hänvisning till vad som sägs i denna promemoria.");
