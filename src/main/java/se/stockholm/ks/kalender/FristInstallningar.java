@@ -29,10 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param ksFramforhallning working days needed between the borgarrådsberedningen meeting and the
  *     kommunstyrelsen meeting
  * @param timerKlockslag the time of day (Europe/Stockholm) at which date timers fire
- * @param fordelning KS kansli has this many working days to fördela a registered ärende (the due
- *     date of "Fördela ärendet")
- * @param forsenatRemissvar KS kansli has this many working days to decide on a missed svarsdatum (the
- *     due date of "Hantera försenat remissvar")
+ * @param kansli KS kansli's own tasks ("Fördela ärendet", "Hantera försenat remissvar", "Ange
+ *     sammanträde för BRB/KS") are due this many working days after they are created
  */
 @Validated
 @ConfigurationProperties(prefix = "ks.frister", ignoreUnknownFields = false)
@@ -44,8 +42,7 @@ public record FristInstallningar(
     @NotNull @Min(0) @Max(MAX_ARBETSDAGAR) Integer brbFramforhallning,
     @NotNull @Min(0) @Max(MAX_ARBETSDAGAR) Integer ksFramforhallning,
     @NotNull LocalTime timerKlockslag,
-    @NotNull @Min(1) @Max(MAX_ARBETSDAGAR) Integer fordelning,
-    @NotNull @Min(1) @Max(MAX_ARBETSDAGAR) Integer forsenatRemissvar) {
+    @NotNull @Min(1) @Max(MAX_ARBETSDAGAR) Integer kansli) {
 
   /** The largest count of working days accepted, about one year. */
   public static final int MAX_ARBETSDAGAR = 260;

@@ -152,23 +152,13 @@ public class Frister {
   }
 
   /**
-   * When the kansli's "Fördela ärendet" is due: today plus {@code ks.frister.fordelning} working
-   * days.
+   * When a task of KS kansli created today is due ("Fördela ärendet", "Hantera försenat remissvar",
+   * "Ange sammanträde för BRB/KS"): today plus {@code ks.frister.kansli} working days.
    *
    * @return an ISO date
    */
-  public String fordelningSenast() {
-    return kalender.laggTillArbetsdagar(idag(), installningar.fordelning()).toString();
-  }
-
-  /**
-   * When the kansli's "Hantera försenat remissvar" is due: today plus
-   * {@code ks.frister.forsenat-remissvar} working days.
-   *
-   * @return an ISO date
-   */
-  public String forsenatRemissvarSenast() {
-    return kalender.laggTillArbetsdagar(idag(), installningar.forsenatRemissvar()).toString();
+  public String kansliSenast() {
+    return kalender.laggTillArbetsdagar(idag(), installningar.kansli()).toString();
   }
 
   /**

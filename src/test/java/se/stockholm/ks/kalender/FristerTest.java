@@ -25,7 +25,7 @@ class FristerTest {
 
   /** remisstid 15, påminnelse 3, särskilt uttalande 2, promemoria 20, lead times 3 + 3, 07:00. */
   private static final FristInstallningar INSTALLNINGAR =
-      new FristInstallningar(15, 3, 2, 20, 3, 3, LocalTime.of(7, 0), 2, 2);
+      new FristInstallningar(15, 3, 2, 20, 3, 3, LocalTime.of(7, 0), 2);
 
   private final Frister frister = new Frister(KALENDER, new LagstadgadeFrister(KALENDER),
       new Sammantraden(SammantradenTest.varen2026(), INSTALLNINGAR, KALENDER), INSTALLNINGAR);
@@ -132,7 +132,7 @@ class FristerTest {
 
     @Test
     void configuredHourIsUsedForEveryTimer() {
-      FristInstallningar klockanNio = new FristInstallningar(15, 3, 2, 20, 3, 3, LocalTime.of(9, 30), 2, 2);
+      FristInstallningar klockanNio = new FristInstallningar(15, 3, 2, 20, 3, 3, LocalTime.of(9, 30), 2);
       Frister nio = new Frister(KALENDER, new LagstadgadeFrister(KALENDER),
           new Sammantraden(SammantradenTest.varen2026(), klockanNio, KALENDER), klockanNio);
 

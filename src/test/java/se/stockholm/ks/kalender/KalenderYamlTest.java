@@ -84,7 +84,7 @@ class KalenderYamlTest {
     void defaultsInKalenderYamlBindAndValidate() {
       FristInstallningar frister = bind(kalenderYaml(), FristInstallningar.class);
 
-      assertThat(frister).isEqualTo(new FristInstallningar(15, 3, 2, 20, 3, 3, LocalTime.of(7, 0), 2, 2));
+      assertThat(frister).isEqualTo(new FristInstallningar(15, 3, 2, 20, 3, 3, LocalTime.of(7, 0), 2));
     }
 
     @Test
@@ -115,8 +115,7 @@ class KalenderYamlTest {
               brb-framforhallning: 3
               ks-framforhallning: 3
               timer-klockslag: "07:00"
-              fordelning: 2
-              forsenat-remissvar: 2
+              kansli: 2
           """), FristInstallningar.class))
           .isInstanceOf(BindException.class)
           .hasRootCauseInstanceOf(UnboundConfigurationPropertiesException.class)
@@ -134,8 +133,7 @@ class KalenderYamlTest {
               brb-framforhallning: 3
               ks-framforhallning: 3
               timer-klockslag: "07:00"
-              fordelning: 2
-              forsenat-remissvar: 2
+              kansli: 2
           """), FristInstallningar.class))
           .isInstanceOf(BindException.class)
           .hasStackTraceContaining("remisstid");
@@ -153,8 +151,7 @@ class KalenderYamlTest {
               brb-framforhallning: 3
               ks-framforhallning: 3
               timer-klockslag: "07:00"
-              fordelning: 2
-              forsenat-remissvar: 2
+              kansli: 2
           """), FristInstallningar.class))
           .isInstanceOf(BindException.class)
           .hasStackTraceContaining("paminnelseFore");

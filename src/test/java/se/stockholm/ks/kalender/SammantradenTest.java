@@ -19,7 +19,7 @@ class SammantradenTest {
   /** Lead times of 3 working days to borgarrådsberedningen and from it to kommunstyrelsen. */
   static FristInstallningar frister(int brbFramforhallning, int ksFramforhallning) {
     return new FristInstallningar(15, 3, 2, 20, brbFramforhallning, ksFramforhallning,
-        LocalTime.of(7, 0), 2, 2);
+        LocalTime.of(7, 0), 2);
   }
 
   static List<LocalDate> datum(String... iso) {

@@ -24,7 +24,7 @@ import se.stockholm.ks.diarium.NyttArende;
 import se.stockholm.ks.engine.Json;
 
 /**
- * The case of the seed ({@code ../shared/seed/}): Jan Jönsson's (L) skrivelse about the city's
+ * The case of the seed ({@code docs/exempelarende/}): Jan Jönsson's (L) skrivelse about the city's
  * invitation to the Mayor summit in Paris, received 2025-11-26. Makes fresh diarium cases and
  * starts the models on them, and builds form values as Tasklist submits them (dates as ISO
  * strings, lists as Json, files as File values).

@@ -237,6 +237,8 @@ class BorgarradsberedningProcessTest extends Processtest {
     assertThat(brb).isWaitingAt("Task_AngeBrbSammantrade").hasPassed("BoundaryEvent_BrbSammantradeSaknas");
     Task task = uppgift("Task_AngeBrbSammantrade");
     assertThat(kandidatgrupper(task)).containsExactly("ks-kansli");
+    // ks.frister.kansli: two working days from Monday 2027-12-06
+    assertThat(task.getDueDate()).isEqualTo(tid("2027-12-08T23:59:59"));
     assertThat((String) runtimeService.getVariable(brb.getId(), "sammantradeFel"))
         .contains("inget sammanträde den 2027-12-09 eller senare", "ks.sammantradesplan.borgarradsberedningen");
     assertThat(handelsetyper(dnr)).isEmpty();

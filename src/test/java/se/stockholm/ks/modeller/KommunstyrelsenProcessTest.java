@@ -198,6 +198,8 @@ class KommunstyrelsenProcessTest extends Processtest {
     assertThat(ks).isWaitingAt("Task_AngeKsSammantrade").hasPassed("BoundaryEvent_KsSammantradeSaknas");
     Task task = uppgift("Task_AngeKsSammantrade");
     assertThat(kandidatgrupper(task)).containsExactly("ks-kansli");
+    // ks.frister.kansli: two working days from Tuesday 2027-12-14
+    assertThat(task.getDueDate()).isEqualTo(tid("2027-12-16T23:59:59"));
     assertThat((String) runtimeService.getVariable(ks.getId(), "sammantradeFel"))
         .contains("inget sammanträde den 2027-12-16 eller senare", "ks.sammantradesplan.kommunstyrelsen");
 

@@ -148,7 +148,7 @@ class RemissProcessTest extends Processtest {
         .as("remissinstansens uppgift är kvar, försenad").isEqualTo(tid("2025-12-19T23:59:59"));
     Task forsenat = uppgift("Task_HanteraForsenatRemissvar");
     assertThat(kandidatgrupper(forsenat)).containsExactly("ks-kansli");
-    // ks.frister.forsenat-remissvar: two working days, Tuesday 23 and — over Christmas — Monday 29 December
+    // ks.frister.kansli: two working days, Tuesday 23 and — over Christmas — Monday 29 December
     assertThat(forsenat.getDueDate()).isEqualTo(tid("2025-12-29T23:59:59"));
     // proposal: five working days on, over Christmas and New Year: 23, 29, 30 Dec, 2 and 5 Jan
     assertThat(taskService.getVariable(forsenat.getId(), "nyttSvarsdatum")).isEqualTo("2026-01-05");

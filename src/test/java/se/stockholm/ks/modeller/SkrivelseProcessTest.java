@@ -56,7 +56,7 @@ class SkrivelseProcessTest extends Skrivelseforlopp {
     // the fördelning proposes svarsdatum 15 working days on and Stadsledningskontoret
     Task fordela = uppgift("Task_FordelaArende", dnr);
     assertThat(kandidatgrupper(fordela)).containsExactly("ks-kansli");
-    // ks.frister.fordelning: two working days from Wednesday 2025-11-26
+    // ks.frister.kansli: two working days from Wednesday 2025-11-26
     assertThat(fordela.getDueDate()).isEqualTo(tid("2025-11-28T23:59:59"));
     assertThat(taskService.getVariable(fordela.getId(), "svarsdatum")).isEqualTo("2025-12-17");
     assertThat(taskService.getVariable(fordela.getId(), "remissinstanser").toString()).isEqualTo("[\"stadsledningskontoret\"]");

@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The real case of ../shared/seed — a skrivelse from oppositionsborgarrådet Jan Jönsson (L) about
+ * The real case KS 2025/1513 (docs/exempelarende) — a skrivelse from oppositionsborgarrådet Jan Jönsson (L) about
  * the city's invitation to the mayors' summit against antisemitism in Paris — driven from skrivelse
  * to closed ärende against a RUNNING application, over HTTP only: the skrivelse comes in as an
  * integration would send it ({@code POST /api/v1/skrivelser}), and every task is taken and
