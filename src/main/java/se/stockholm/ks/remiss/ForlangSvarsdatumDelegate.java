@@ -16,6 +16,7 @@ import se.stockholm.ks.diarium.Handling;
 import se.stockholm.ks.diarium.HandlingStatus;
 import se.stockholm.ks.diarium.Handlingstyp;
 import se.stockholm.ks.diarium.NyHandling;
+import se.stockholm.ks.dokument.Textformat;
 import se.stockholm.ks.engine.Json;
 import se.stockholm.ks.engine.Processkontext;
 import se.stockholm.ks.kalender.Datumformat;
@@ -32,6 +33,9 @@ import se.stockholm.ks.kalender.Frister;
  */
 @Component("forlangSvarsdatum")
 class ForlangSvarsdatumDelegate implements JavaDelegate {
+
+  /** Names in running text: "till stadsledningskontoret". */
+  private static final Textformat TEXT = new Textformat();
 
   private final Diarium diarium;
 
@@ -50,7 +54,7 @@ class ForlangSvarsdatumDelegate implements JavaDelegate {
     String kalla = "forlangt:" + execution.getProcessInstanceId() + ":" + nytt;
 
     String text = "Kommunstyrelsen förlänger svarsdatum för remissen av ärende " + dnr + ", " + rubrik + ", till "
-        + instans + ".\n\nNytt svarsdatum: den " + Datumformat.lopandeText(nytt) + " (tidigare den "
+        + TEXT.iLopandeText(instans) + ".\n\nNytt svarsdatum: den " + Datumformat.lopandeText(nytt) + " (tidigare den "
         + Datumformat.lopandeText(tidigare) + ")." + (remiss == null ? "" : " Remissen finns som handling " + remiss + ".");
     Map<String, Object> struktur = new LinkedHashMap<>();
     struktur.put("remiss", remiss);

@@ -12,6 +12,7 @@ import se.stockholm.ks.diarium.Handling;
 import se.stockholm.ks.diarium.HandlingStatus;
 import se.stockholm.ks.diarium.Handlingstyp;
 import se.stockholm.ks.diarium.NyHandling;
+import se.stockholm.ks.dokument.Textformat;
 import se.stockholm.ks.engine.Processkontext;
 import se.stockholm.ks.kalender.Datumformat;
 import se.stockholm.ks.kalender.Frister;
@@ -24,6 +25,9 @@ import se.stockholm.ks.organisation.Organisation;
  */
 @Component("skickaRemiss")
 class SkickaRemissDelegate implements JavaDelegate {
+
+  /** Names in running text: "till stadsledningskontoret". */
+  private static final Textformat TEXT = new Textformat();
 
   private final Diarium diarium;
   private final Organisation organisation;
@@ -41,7 +45,8 @@ class SkickaRemissDelegate implements JavaDelegate {
         .orElseThrow(() -> new IllegalStateException("Okänd remissinstans '" + id + "' i " + dnr));
     String svarsdatum = Frister.datum(execution.getVariable(SVARSDATUM)).toString();
     String rubrik = (String) execution.getVariable(RUBRIK);
-    String text = "Kommunstyrelsen remitterar ärende " + dnr + ", " + rubrik + ", till " + instans.namn()
+    String text = "Kommunstyrelsen remitterar ärende " + dnr + ", " + rubrik + ", till "
+        + TEXT.iLopandeText(instans.namn())
         + " för yttrande.\n\nSvar senast den " + Datumformat.lopandeText(svarsdatum) + ". Skrivelsen finns som handling "
         + dnr.dokumentnummer(1)
         + ".";

@@ -63,7 +63,8 @@ class RemissProcessTest extends Processtest {
     assertThat(handling.status()).isEqualTo(HandlingStatus.EXPEDIERAD);
     assertThat(handling.mottagare()).isEqualTo("Stadsledningskontoret");
     assertThat(handling.datum()).isEqualTo(LocalDate.parse("2025-11-28"));
-    assertThat(text(handling.dokumentnummer())).contains("Svar senast den 19 december 2025.", dnr + "-1");
+    assertThat(text(handling.dokumentnummer())).contains("till stadsledningskontoret för yttrande",
+        "Svar senast den 19 december 2025.", dnr + "-1");
     assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.REMITTERAT);
 
     Task task = uppgift("Task_SkrivTjanstutlatande");
@@ -221,6 +222,7 @@ class RemissProcessTest extends Processtest {
     assertThat(besked.datum()).isEqualTo(LocalDate.parse("2025-12-22"));
     assertThat(besked.rubrik()).startsWith("Förlängt svarsdatum för remiss till Stadsledningskontoret: ");
     assertThat(text(besked.dokumentnummer())).contains("förlänger svarsdatum för remissen av ärende " + dnr,
+        ", till stadsledningskontoret.",
         "Nytt svarsdatum: den 9 januari 2026 (tidigare den 19 december 2025).", "Remissen finns som handling " + dnr + "-2.");
     assertThat(diarium.innehall(besked.dokumentnummer()).orElseThrow().struktur())
         .contains("\"remiss\":\"" + dnr + "-2\"", "\"svarsdatum\":\"2026-01-09\"", "\"tidigareSvarsdatum\":\"2025-12-19\"");
