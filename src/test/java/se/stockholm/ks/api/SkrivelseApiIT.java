@@ -188,11 +188,11 @@ class SkrivelseApiIT {
         fall("Content-Type text/plain", 415, null, "application/json", () -> skrivelseRa("text/plain", giltigSkrivelse().toString())),
         fall("Content-Type application/xml", 415, null, "application/json", () -> skrivelseRa("application/xml", "<skrivelse/>")),
         fall("ingen Content-Type", 415, null, "application/json", () -> skrivelseRa(null, giltigSkrivelse().toString())),
-        fall("JSON-kropp över 10 MB", 413, null, "för stor", () -> skrivelseRa("application/json",
-            "{\"rubrik\":\"Stor\",\"avsandare\":{\"namn\":\"A\"},\"text\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}")),
+        fall("JSON-kropp över " + BegaransStorlek.MAX_JSON_MB + " MB", 413, null, "för stor", () -> skrivelseRa("application/json",
+            "{\"rubrik\":\"Stor\",\"avsandare\":{\"namn\":\"A\"},\"text\":\"" + "x".repeat((BegaransStorlek.MAX_JSON_MB + 1) * 1024 * 1024) + "\"}")),
         fall("JSON-kropp över 10 MB utan Content-Length", 413, null, "för stor", () -> api.postChunked(INTEGRATION,
             SKRIVELSER, "application/json", ("{\"rubrik\":\"Stor\",\"avsandare\":{\"namn\":\"A\"},\"text\":\""
-                + "x".repeat(11 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8))),
+                + "x".repeat((BegaransStorlek.MAX_JSON_MB + 1) * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8))),
         fall("Idempotency-Key 201 tecken", 400, "Idempotency-Key", "1–200 tecken", () -> api.postJson(INTEGRATION,
             SKRIVELSER, giltigSkrivelse().toString(), "Idempotency-Key", "k".repeat(201))),
         // multipart
