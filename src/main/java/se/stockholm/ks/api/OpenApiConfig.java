@@ -118,11 +118,27 @@ class OpenApiConfig {
     };
   }
 
+  /**
+   * Sets an enum's values, and names for them in code ({@code x-enum-varnames}, which OpenAPI
+   * Generator reads): {@code oppositionsborgarråd} becomes {@code OPPOSITIONSBORGARRAD}, not
+   * {@code OPPOSITIONSBORGARR_D}.
+   */
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static void sattVarden(Schema schema, List<String> varden) {
     if (schema != null) {
       schema.setEnum(new ArrayList<>(varden));
+      schema.addExtension("x-enum-varnames", varden.stream().map(OpenApiConfig::kodnamn).toList());
     }
+  }
+
+  /**
+   * @param text a value, e.g. {@code ersättare}
+   * @return its name in code: ASCII capitals and underscores ({@code ERSATTARE}); å, ä → A, ö → O
+   *     as in the project's identifiers
+   */
+  static String kodnamn(String text) {
+    String ascii = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    return ascii.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
   }
 
   private static void parametrar(Operation operation) {
