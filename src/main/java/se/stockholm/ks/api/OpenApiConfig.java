@@ -28,6 +28,7 @@ import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -98,9 +99,11 @@ class OpenApiConfig {
   }
 
   @Bean
-  OpenApiCustomizer problemOchBehorighet(Organisation organisation) {
+  OpenApiCustomizer problemOchBehorighet(Organisation organisation, SpringDocConfigProperties springdoc) {
+    // the schema in the document's own version: a 3.1 schema written into a 3.0 document loses its types
+    boolean openApi31 = springdoc.getApiDocs().getVersion() == SpringDocConfigProperties.ApiDocs.OpenApiVersion.OPENAPI_3_1;
     return openApi -> {
-      Map<String, Schema> schemas = ModelConverters.getInstance(true).readAll(Dto.Problemdetalj.class);
+      Map<String, Schema> schemas = ModelConverters.getInstance(openApi31).readAll(Dto.Problemdetalj.class);
       schemas.forEach((namn, schema) -> openApi.getComponents().addSchemas(namn, schema));
       Schema<?> avsandare = openApi.getComponents().getSchemas().get("Avsandare");
       if (avsandare != null && avsandare.getProperties() != null) {

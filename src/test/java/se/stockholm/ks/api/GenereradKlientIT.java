@@ -174,7 +174,7 @@ class GenereradKlientIT {
   }
 
   @Test
-  void theGeneratedClientGetsTypedProblemDetails() throws IOException {
+  void theGeneratedClientGetsTypedProblemDetails() throws Exception {
     // 400: the fields at fault, each named
     Problem ogiltig = problem(() -> skrivelser.registreraSkrivelse(new NySkrivelse().rubrik(" ")
         .avsandare(new Avsandare().namn("Åsa Öberg")).text("Text."), null), 400);

@@ -205,8 +205,12 @@ class OpenApiContractIT {
     // names in code: schemas, properties and enum constants in ASCII
     openApi.path("components").path("schemas").fields().forEachRemaining(sc -> {
       soft.assertThat(sc.getKey()).as("schemanamn").matches("[A-Z][A-Za-z0-9]*");
+      soft.assertThat(sc.getValue().path("type").asText()).as("%s: type", sc.getKey()).isEqualTo("object");
       sc.getValue().path("properties").fields().forEachRemaining(p -> {
         soft.assertThat(p.getKey()).as("%s.%s", sc.getKey(), p.getKey()).matches("[a-z][A-Za-z0-9]*");
+        soft.assertThat(p.getValue().has("type") || p.getValue().has("$ref"))
+            .as("%s.%s: en typ (annars blir den Object i en genererad klient): %s", sc.getKey(), p.getKey(), p.getValue())
+            .isTrue();
         JsonNode varden = p.getValue().path("enum");
         if (varden.size() > 0) {
           List<String> kodnamn = texter(p.getValue().path("x-enum-varnames"));
