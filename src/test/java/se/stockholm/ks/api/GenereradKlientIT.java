@@ -207,6 +207,30 @@ class GenereradKlientIT {
     assertThat(ejBehorig.getType()).isEqualTo(TYP + "ej-behorig");
   }
 
+  /**
+   * What the README tells integrators about this generator's multipart methods, kept true: they
+   * ignore the document's {@code encoding} and send the JSON part as text (the API answers 415 and
+   * registers nothing), and they throw without a file although the file is optional. If a new
+   * version of the generator sends JSON, this test fails: then the README's advice changes.
+   */
+  @Test
+  void theNativeClientsMultipartMethodsIgnoreEncodingAsTheReadmeSays() throws Exception {
+    se.stockholm.ks.klient.model.Skrivelseuppgifter uppgifter = new se.stockholm.ks.klient.model.Skrivelseuppgifter()
+        .rubrik(RUBRIK).avsandare(new Avsandare().namn("Åsa Öberg")).text(TEXT);
+    File pdf = Files.createTempFile("skrivelse", ".pdf").toFile();
+    try {
+      Files.write(pdf.toPath(), OpenApiContractIT.pdf("Skrivelse"));
+      ApiException e = catchThrowableOfType(ApiException.class,
+          () -> skrivelser.registreraSkrivelseMedFil(uppgifter, UUID.randomUUID().toString(), pdf));
+      assertThat(e).isNotNull();
+      assertThat(e.getCode()).as(e.getResponseBody()).isEqualTo(415);
+    } finally {
+      Files.deleteIfExists(pdf.toPath());
+    }
+    assertThat(catchThrowableOfType(IllegalArgumentException.class,
+        () -> skrivelser.registreraSkrivelseMedFil(uppgifter, null, null))).isNotNull();
+  }
+
   /** A call the client must refuse with the given status, its problem detail read into the generated type. */
   private Problem problem(Anrop anrop, int status) throws IOException {
     ApiException e = catchThrowableOfType(ApiException.class, anrop::gor);
