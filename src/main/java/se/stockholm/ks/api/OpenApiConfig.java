@@ -29,6 +29,7 @@ import io.swagger.v3.oas.models.tags.Tag;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -99,9 +100,12 @@ class OpenApiConfig {
   }
 
   @Bean
-  OpenApiCustomizer problemOchBehorighet(Organisation organisation, SpringDocConfigProperties springdoc) {
+  OpenApiCustomizer problemOchBehorighet(Organisation organisation, ObjectProvider<SpringDocConfigProperties> springdoc) {
     // the schema in the document's own version: a 3.1 schema written into a 3.0 document loses its types
-    boolean openApi31 = springdoc.getApiDocs().getVersion() == SpringDocConfigProperties.ApiDocs.OpenApiVersion.OPENAPI_3_1;
+    // (no springdoc without a web server, e.g. in the process tests: then no document either)
+    SpringDocConfigProperties installningar = springdoc.getIfAvailable();
+    boolean openApi31 = installningar != null
+        && installningar.getApiDocs().getVersion() == SpringDocConfigProperties.ApiDocs.OpenApiVersion.OPENAPI_3_1;
     return openApi -> {
       Map<String, Schema> schemas = ModelConverters.getInstance(openApi31).readAll(Dto.Problemdetalj.class);
       schemas.forEach((namn, schema) -> openApi.getComponents().addSchemas(namn, schema));
