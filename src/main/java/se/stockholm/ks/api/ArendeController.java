@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -42,11 +41,14 @@ import se.stockholm.ks.diarium.Innehallskontroll;
 /**
  * {@code /api/v1/arenden/{diarienummer}}: follow an ärende, withdraw it, read and add handlingar.
  * The diarienummer goes in the path in its URL form {@code KS-2025-1513} (the written form
- * {@code KS 2025/1513} also works when encoded: {@code KS%202025%2F1513}).
+ * {@code KS 2025/1513} also works when encoded: {@code KS%202025%2F1513}). A handling is added as
+ * JSON ({@code POST …/handlingar}, the file in base64) or as multipart ({@code POST
+ * …/handlingar/med-fil}); a multipart request to {@code …/handlingar} is still accepted for callers
+ * written before the split, and left out of the OpenAPI document.
  */
 @RestController
 @RequestMapping("/api/v1/arenden/{diarienummer}")
-@Tag(name = "Ärenden", description = "Följa ett ärende, återkalla det, läsa och lägga till handlingar")
+@Tag(name = OpenApiConfig.TAGG_ARENDEN)
 class ArendeController {
 
   private final ArendeService service;
@@ -61,18 +63,17 @@ class ArendeController {
     this.json = json;
   }
 
-  @Operation(summary = "Hämta ett ärende",
+  @Operation(operationId = "hamtaArende", summary = "Hämta ett ärende",
       description = "Status, pågående steg (uppgifter med grupper och förfallodatum, väntan på datum eller meddelande), "
           + "frister, beslut, handlingar och händelser.")
   @ApiResponse(responseCode = "200", description = "Ärendet")
   @ApiResponse(responseCode = "404", description = "Inget sådant ärende", content = @Content(mediaType = "application/problem+json"))
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-  Dto.Arende arende(@PathVariable @Parameter(description = "Diarienummer i URL-form", example = "KS-2025-1513")
-                    String diarienummer) {
+  Dto.Arende arende(@PathVariable String diarienummer) {
     return service.arende(dnr(diarienummer));
   }
 
-  @Operation(summary = "Återkalla skrivelsen",
+  @Operation(operationId = "aterkallaSkrivelse", summary = "Återkalla skrivelsen",
       description = "Avsändaren återkallar skrivelsen. Möjligt fram till kommunstyrelsens beslut; pågående uppgifter "
           + "avslutas och ärendet avslutas som återkallat. Registrerade handlingar finns kvar.")
   @ApiResponse(responseCode = "200", description = "Återkallat; ärendet efteråt")
@@ -89,7 +90,7 @@ class ArendeController {
     return service.aterkalla(dnr(diarienummer), motivering);
   }
 
-  @Operation(summary = "Lista ärendets handlingar")
+  @Operation(operationId = "listaHandlingar", summary = "Lista ärendets handlingar")
   @ApiResponse(responseCode = "200", description = "Handlingarna i nummerordning")
   @ApiResponse(responseCode = "404", description = "Inget sådant ärende", content = @Content(mediaType = "application/problem+json"))
   @GetMapping(path = "/handlingar", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -97,7 +98,7 @@ class ArendeController {
     return service.handlingar(dnr(diarienummer));
   }
 
-  @Operation(summary = "Hämta en handlings uppgifter")
+  @Operation(operationId = "hamtaHandling", summary = "Hämta en handlings uppgifter")
   @ApiResponse(responseCode = "200", description = "Handlingen")
   @ApiResponse(responseCode = "404", description = "Inget sådant ärende eller ingen sådan handling",
       content = @Content(mediaType = "application/problem+json"))
@@ -108,17 +109,23 @@ class ArendeController {
         .orElseThrow(() -> new HandlingSaknasException(dnr.dokumentnummer(nummer)));
   }
 
-  @Operation(summary = "Ladda ned en handlings innehåll",
+  @Operation(operationId = "laddaNedHandling", summary = "Ladda ned en handlings innehåll",
       description = "Med rätt Content-Type, filnamn (Content-Disposition) och kontrollsumma: Repr-Digest (RFC 9530, "
           + "sha-256) och ETag (SHA-256 i hex).")
   @ApiResponse(responseCode = "200", description = "Innehållet, med den Content-Type som avgjordes av innehållet "
       + "(text/plain; charset=UTF-8 för en text)",
       content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")),
       headers = {
-          @Header(name = "Content-Disposition", description = "attachment med filnamnet (filename* enligt RFC 5987)"),
-          @Header(name = "Repr-Digest", description = "sha-256=:<base64>: (RFC 9530)"),
-          @Header(name = "ETag", description = "\"<SHA-256 i hex>\""),
-          @Header(name = "X-Checksum-SHA256", description = "SHA-256 i hex")})
+          @Header(name = "Content-Disposition", description = "attachment med filnamnet: filename* i UTF-8 "
+              + "(RFC 5987) och filename i ASCII", schema = @Schema(type = "string",
+              example = "attachment; filename=\"Skrivelse om Arstafaltet.pdf\"; "
+                  + "filename*=UTF-8''Skrivelse%20om%20%C3%85rstaf%C3%A4ltet.pdf")),
+          @Header(name = "Repr-Digest", description = "Innehållets SHA-256 (RFC 9530)",
+              schema = @Schema(type = "string", example = "sha-256=:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=:")),
+          @Header(name = "ETag", description = "Innehållets SHA-256 i hex, inom citattecken",
+              schema = @Schema(type = "string")),
+          @Header(name = "X-Checksum-SHA256", description = "Innehållets SHA-256 i hex",
+              schema = @Schema(type = "string", pattern = "^[0-9a-f]{64}$"))})
   @ApiResponse(responseCode = "404", description = "Inget sådant ärende eller ingen sådan handling",
       content = @Content(mediaType = "application/problem+json"))
   @GetMapping(path = "/handlingar/{nummer}/innehall")
@@ -142,24 +149,76 @@ class ArendeController {
     return new ResponseEntity<>(bytes, headers, HttpStatus.OK);
   }
 
-  @Operation(summary = "Lägg till en handling i ett öppet ärende",
-      description = "Multipart: delen 'handling' (application/json: rubrik, avsandare, datum) och delen 'fil'. "
-          + "Handlingen registreras som inkommen och får nästa nummer.")
+  @Operation(operationId = "laggTillHandling", summary = "Lägg till en handling i ett öppet ärende (JSON)",
+      description = "Handlingens uppgifter och filen ('fil', innehållet i base64). Handlingen registreras som inkommen "
+          + "och får nästa nummer. Samma handling kan skickas som multipart till …/handlingar/med-fil.")
   @ApiResponse(responseCode = "201", description = "Registrerad; Location pekar på handlingen",
       content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dto.Handling.class)))
-  @ApiResponse(responseCode = "404", description = "Inget sådant ärende", content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "413", description = "För stor fil (högst 25 MB)", content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "409", description = "Ärendet är avslutat eller återkallat",
-      content = @Content(mediaType = "application/problem+json"))
-  @PostMapping(path = "/handlingar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+  @ApiResponse(responseCode = "404", description = "Inget sådant ärende")
+  @ApiResponse(responseCode = "413", description = "JSON-begäran större än " + BegaransStorlek.MAX_JSON_MB + " MB")
+  @ApiResponse(responseCode = "409", description = "Ärendet är avslutat eller återkallat, eller en begäran med samma "
+      + "Idempotency-Key pågår")
+  @ApiResponse(responseCode = "415", description = "Content-Type är inte application/json")
+  @ApiResponse(responseCode = "422", description = "Idempotency-Key återanvänd för en annan begäran")
+  @PostMapping(path = "/handlingar", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<?> laggTill(@PathVariable String diarienummer,
-                             @RequestPart("handling") Dto.NyHandling handling,
-                             @RequestPart("fil") @Schema(type = "string", format = "binary") MultipartFile fil,
-                             @Parameter(description = "Valfri nyckel (högst 200 tecken) som gör begäran idempotent")
-                             @RequestHeader(name = "Idempotency-Key", required = false) String nyckel)
+  ResponseEntity<?> laggTill(@PathVariable String diarienummer, @RequestBody Dto.NyHandling handling,
+                             @RequestHeader(name = Idempotens.RUBRIK, required = false) String nyckel)
       throws IOException {
     Diarienummer dnr = dnr(diarienummer);
+    if (handling == null) {
+      throw new IllegalArgumentException("Begäran saknar innehåll: skicka handlingen som JSON.");
+    }
+    Dto.Fil fil = handling.fil();
+    if (fil == null) {
+      throw new se.stockholm.ks.diarium.OgiltigHandlingException("fil",
+          "fil måste anges: filens namn i fil.filnamn och innehållet i base64 i fil.innehall.");
+    }
+    if (fil.filnamn() == null || fil.filnamn().isBlank()) {
+      throw new se.stockholm.ks.diarium.OgiltigHandlingException("fil.filnamn", "Filens namn måste anges i fil.filnamn.");
+    }
+    if (fil.innehall() == null) {
+      throw new se.stockholm.ks.diarium.OgiltigHandlingException("fil.innehall",
+          "Filens innehåll måste anges i fil.innehall (base64).");
+    }
+    return laggTill(dnr, handling.uppgifter(), fil.innehall(), fil.filnamn(), nyckel);
+  }
+
+  @Operation(operationId = "laggTillHandlingMedFil", summary = "Lägg till en handling i ett öppet ärende (multipart)",
+      description = "Delen 'handling' (application/json: rubrik, avsandare, datum) och delen 'fil'. Handlingen "
+          + "registreras som inkommen och får nästa nummer. Filnamnet i delens Content-Disposition skrivs i UTF-8.")
+  @ApiResponse(responseCode = "201", description = "Registrerad; Location pekar på handlingen",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dto.Handling.class)))
+  @ApiResponse(responseCode = "404", description = "Inget sådant ärende")
+  @ApiResponse(responseCode = "413", description = "För stor fil (högst 25 MB) eller begäran (högst 30 MB)")
+  @ApiResponse(responseCode = "409", description = "Ärendet är avslutat eller återkallat, eller en begäran med samma "
+      + "Idempotency-Key pågår")
+  @ApiResponse(responseCode = "415", description = "Delen 'handling' saknar Content-Type application/json")
+  @ApiResponse(responseCode = "422", description = "Idempotency-Key återanvänd för en annan begäran")
+  @PostMapping(path = "/handlingar/med-fil", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> laggTillMedFil(@PathVariable String diarienummer,
+                                   @RequestPart("handling") Dto.Handlingsuppgifter handling,
+                                   @RequestPart("fil") @Schema(type = "string", format = "binary") MultipartFile fil,
+                                   @RequestHeader(name = Idempotens.RUBRIK, required = false) String nyckel)
+      throws IOException {
+    return laggTill(dnr(diarienummer), handling, fil.getBytes(), fil.getOriginalFilename(), nyckel);
+  }
+
+  /** The multipart request to {@code …/handlingar} of callers written before {@code …/handlingar/med-fil}. */
+  @Operation(hidden = true)
+  @PostMapping(path = "/handlingar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> laggTillMedFilTidigareAdress(@PathVariable String diarienummer,
+                                                 @RequestPart("handling") Dto.Handlingsuppgifter handling,
+                                                 @RequestPart("fil") MultipartFile fil,
+                                                 @RequestHeader(name = Idempotens.RUBRIK, required = false) String nyckel)
+      throws IOException {
+    return laggTill(dnr(diarienummer), handling, fil.getBytes(), fil.getOriginalFilename(), nyckel);
+  }
+
+  private ResponseEntity<?> laggTill(Diarienummer dnr, Dto.Handlingsuppgifter handling, byte[] bytes, String filnamn,
+                                     String nyckel) throws JsonProcessingException {
     if (handling == null || handling.rubrik() == null || handling.rubrik().isBlank()) {
       throw new se.stockholm.ks.diarium.OgiltigHandlingException("rubrik", "rubrik måste anges.");
     }
@@ -177,14 +236,14 @@ class ArendeController {
         throw new se.stockholm.ks.diarium.OgiltigHandlingException("datum", "datum skrivs ÅÅÅÅ-MM-DD.");
       }
     }
-    byte[] bytes = fil.getBytes();
     String anvandare = identityService.getCurrentAuthentication().getUserId();
-    String hash = Innehallskontroll.sha256((json.writeValueAsString(handling) + "|" + Innehallskontroll.sha256(bytes))
-        .getBytes(StandardCharsets.UTF_8));
+    // the same handling is the same request whichever of the two forms carried it
+    String hash = Innehallskontroll.sha256((json.writeValueAsString(handling) + "|" + Innehallskontroll.sha256(bytes)
+        + "|" + filnamn).getBytes(StandardCharsets.UTF_8));
     Dto.Handling[] svar = new Dto.Handling[1];
     LocalDate d = datum;
     var tidigare = idempotens.utfor(nyckel, anvandare, hash, () -> service.laggTillHandling(dnr, handling.rubrik(),
-        handling.avsandare(), d, bytes, fil.getOriginalFilename(), h -> {
+        handling.avsandare(), d, bytes, filnamn, h -> {
           svar[0] = h;
           try {
             idempotens.spara(nyckel, anvandare, new Idempotens.Svar(201, url(dnr, h), json.writeValueAsString(h)));
@@ -194,12 +253,12 @@ class ArendeController {
         }));
     if (tidigare.isPresent()) {
       return ResponseEntity.status(tidigare.get().status()).location(URI.create(tidigare.get().location()))
-          .header("Idempotent-Replayed", "true").contentType(MediaType.APPLICATION_JSON).body(tidigare.get().innehall());
+          .header(Idempotens.SVAR_RUBRIK, "true").contentType(MediaType.APPLICATION_JSON).body(tidigare.get().innehall());
     }
     return ResponseEntity.created(URI.create(url(dnr, svar[0]))).body(svar[0]);
   }
 
-  @Operation(summary = "Ärendets händelser", description = "Det som hänt i ärendet, i tidsordning.")
+  @Operation(operationId = "listaHandelser", summary = "Ärendets händelser", description = "Det som hänt i ärendet, i tidsordning.")
   @ApiResponse(responseCode = "200", description = "Händelserna")
   @ApiResponse(responseCode = "404", description = "Inget sådant ärende", content = @Content(mediaType = "application/problem+json"))
   @GetMapping(path = "/handelser", produces = MediaType.APPLICATION_JSON_VALUE)

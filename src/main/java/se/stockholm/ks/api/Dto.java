@@ -32,7 +32,7 @@ public final class Dto {
   }
 
   /**
-   * A new skrivelse.
+   * A new skrivelse sent as JSON ({@code POST /api/v1/skrivelser}).
    *
    * @param rubrik the rubrik, required, at most 500 characters
    * @param avsandare the sender, required
@@ -41,8 +41,10 @@ public final class Dto {
    * @param fragor the questions asked, at most 30 of at most 2000 characters
    * @param text the skrivelse's text, at most 1,000,000 characters; a text, a file or questions is
    *     required
+   * @param fil the skrivelse as a file, its content in base64, or null
    */
-  @Schema(description = "En ny skrivelse till kommunstyrelsen")
+  @Schema(description = "En ny skrivelse till kommunstyrelsen, som JSON. Skrivelsen kan bifogas som fil i 'fil' "
+      + "(innehållet i base64); en fil kan också skickas som multipart till /api/v1/skrivelser/med-fil.")
   public record NySkrivelse(
       @Schema(example = "Skrivelse angående stadens inbjudan till Mayor summit combat antisemitism movement i Paris",
           maxLength = Skrivelseinlamning.MAX_RUBRIK, requiredMode = Schema.RequiredMode.REQUIRED) String rubrik,
@@ -54,7 +56,62 @@ public final class Dto {
           + Skrivelseinlamning.MAX_FRAGOR + " frågor om högst " + Skrivelseinlamning.MAX_FRAGA + " tecken"),
           maxItems = Skrivelseinlamning.MAX_FRAGOR, schema = @Schema(maxLength = Skrivelseinlamning.MAX_FRAGA))
       List<String> fragor,
+      @Schema(description = "Skrivelsens text (text, frågor eller fil krävs)", maxLength = 1000000) String text,
+      @Schema(description = "Skrivelsen som fil (valfri)") Fil fil) {
+
+    /** @return the skrivelse's fields without the file (what the multipart request's JSON part holds) */
+    public Skrivelseuppgifter uppgifter() {
+      return new Skrivelseuppgifter(rubrik, avsandare, inkom, fragor, text);
+    }
+  }
+
+  /**
+   * The skrivelse's fields in the multipart request's part {@code skrivelse}: those of
+   * {@link NySkrivelse} without the file, which travels as the part {@code fil}.
+   *
+   * @param rubrik the rubrik, required, at most 500 characters
+   * @param avsandare the sender, required
+   * @param inkom when received (see {@link NySkrivelse})
+   * @param fragor the questions asked
+   * @param text the skrivelse's text
+   */
+  @Schema(description = "Skrivelsens uppgifter i multipart-begärans del 'skrivelse' (application/json): samma fält "
+      + "som NySkrivelse utom 'fil', som skickas som delen 'fil'.")
+  public record Skrivelseuppgifter(
+      @Schema(example = "Skrivelse om tillgängligheten i Årstafältets nya parker",
+          maxLength = Skrivelseinlamning.MAX_RUBRIK, requiredMode = Schema.RequiredMode.REQUIRED) String rubrik,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Avsandare avsandare,
+      @Schema(example = "2025-11-27",
+          description = "ISO 8601-datum eller tidpunkt, med eller utan tidszon (utan: Europe/Stockholm). Standard: nu.")
+      String inkom,
+      @ArraySchema(arraySchema = @Schema(description = "Frågorna i skrivelsen, högst "
+          + Skrivelseinlamning.MAX_FRAGOR + " frågor om högst " + Skrivelseinlamning.MAX_FRAGA + " tecken"),
+          maxItems = Skrivelseinlamning.MAX_FRAGOR, schema = @Schema(maxLength = Skrivelseinlamning.MAX_FRAGA))
+      List<String> fragor,
       @Schema(description = "Skrivelsens text (text, frågor eller fil krävs)", maxLength = 1000000) String text) {
+
+    /**
+     * @param fil the file, or null
+     * @return the same skrivelse as a JSON request would send it
+     */
+    public NySkrivelse med(Fil fil) {
+      return new NySkrivelse(rubrik, avsandare, inkom, fragor, text, fil);
+    }
+  }
+
+  /**
+   * A file inside a JSON request.
+   *
+   * @param filnamn the file's name as the sender named it (åäö allowed), at most 255 characters
+   * @param innehall the file's bytes (base64 in JSON, RFC 4648), at most 25 MB decoded
+   */
+  @Schema(description = "En fil i en JSON-begäran. Filtypen avgörs av innehållet (PDF, Word, OpenDocument, RTF, "
+      + "text, PNG eller JPEG), inte av namnet.")
+  public record Fil(
+      @Schema(example = "Skrivelse om Årstafältet.pdf", maxLength = 255,
+          requiredMode = Schema.RequiredMode.REQUIRED) String filnamn,
+      @Schema(description = "Filens innehåll i base64 (RFC 4648), högst 25 MB avkodat", format = "byte",
+          example = "JVBERi0xLjcK", requiredMode = Schema.RequiredMode.REQUIRED) byte[] innehall) {
   }
 
   /**
@@ -214,16 +271,44 @@ public final class Dto {
   }
 
   /**
-   * A document to add to an open ärende (the metadata part of the multipart request).
+   * A document to add to an open ärende, sent as JSON with its file in base64.
    *
    * @param rubrik required, at most 500 characters
-   * @param avsandare who sent it, optional
-   * @param datum the date received, default today
+   * @param avsandare who sent it, optional, at most 200 characters
+   * @param datum the date received ({@code YYYY-MM-DD}, Europe/Stockholm), default today
+   * @param fil the document itself, required
    */
+  @Schema(description = "En handling att lägga till i ett öppet ärende, som JSON med filen i base64. En fil kan också "
+      + "skickas som multipart till …/handlingar/med-fil.")
   public record NyHandling(
       @Schema(example = "Kompletterande underlag från avsändaren", maxLength = 500,
           requiredMode = Schema.RequiredMode.REQUIRED) String rubrik,
       @Schema(example = "Jan Jönsson (L)", maxLength = 200) String avsandare,
-      @Schema(example = "2025-12-02") String datum) {
+      @Schema(example = "2025-12-02", format = "date", description = "Datum då handlingen kom in, ÅÅÅÅ-MM-DD. Standard: i dag.")
+      String datum,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Fil fil) {
+
+    /** @return the fields without the file */
+    public Handlingsuppgifter uppgifter() {
+      return new Handlingsuppgifter(rubrik, avsandare, datum);
+    }
+  }
+
+  /**
+   * A document's fields in the multipart request's part {@code handling} (the file is the part
+   * {@code fil}).
+   *
+   * @param rubrik required, at most 500 characters
+   * @param avsandare who sent it, optional, at most 200 characters
+   * @param datum the date received ({@code YYYY-MM-DD}), default today
+   */
+  @Schema(description = "Handlingens uppgifter i multipart-begärans del 'handling' (application/json); filen är "
+      + "delen 'fil'.")
+  public record Handlingsuppgifter(
+      @Schema(example = "Kompletterande underlag från avsändaren", maxLength = 500,
+          requiredMode = Schema.RequiredMode.REQUIRED) String rubrik,
+      @Schema(example = "Jan Jönsson (L)", maxLength = 200) String avsandare,
+      @Schema(example = "2025-12-02", format = "date", description = "Datum då handlingen kom in, ÅÅÅÅ-MM-DD. Standard: i dag.")
+      String datum) {
   }
 }

@@ -23,6 +23,11 @@ import se.stockholm.ks.diarium.Diarium;
 @Component
 public class Idempotens {
 
+  /** The request header that carries the key. */
+  public static final String RUBRIK = "Idempotency-Key";
+  /** The answer header that marks a stored answer given again. */
+  public static final String SVAR_RUBRIK = "Idempotent-Replayed";
+
   /** A first request older than this, still marked as running, is taken to have died. */
   static final java.time.Duration OVERGIVEN = java.time.Duration.ofMinutes(5);
 

@@ -1,36 +1,65 @@
 package se.stockholm.ks.api;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.Encoding;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import se.stockholm.ks.organisation.Organisation;
 
 /**
- * The OpenAPI document of {@code /api/v1} ({@code /api/v1/openapi}): its title and version, HTTP
- * Basic, the problem detail every error answers with (schema {@code Problem}), the answers every
- * operation can give (401, 403, 500), and the parties and roles as configured.
+ * The OpenAPI document of {@code /api/v1} ({@code /api/v1/openapi}), shaped for client generators
+ * as well as for readers: ASCII tags and operation ids (Swedish names in {@code x-displayName} and
+ * the summaries), one operation per path and method (JSON and multipart on separate paths), an
+ * {@code encoding} for every JSON part of a multipart request, a schema for every header, the
+ * problem detail (schema {@code Problem}) on every error answer, the {@code Idempotency-Key}
+ * header as one shared parameter, the security schemes, the licence, and the parties and roles as
+ * configured. The document is published as {@code docs/openapi.json}; {@code OpenApiDokumentIT}
+ * fails when the two differ.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
 
   static final String PROBLEM = "Problem";
+  /** Tag of registering skrivelser (ASCII: it becomes a class name, {@code SkrivelserApi}). */
+  static final String TAGG_SKRIVELSER = "skrivelser";
+  /** Tag of following ärenden and their handlingar ({@code ArendenApi}). */
+  static final String TAGG_ARENDEN = "arenden";
+  /** The security scheme of HTTP Basic. */
+  static final String BASIC = "basic";
+  /** The shared parameter {@code Idempotency-Key} in {@code components/parameters}. */
+  static final String IDEMPOTENCY_KEY = "IdempotencyKey";
+  /** The JSON part of a multipart request is UTF-8 JSON whatever the generator's default. */
+  static final String JSON_DEL = "application/json; charset=UTF-8";
+
   private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
   @Bean
@@ -42,17 +71,43 @@ class OpenApiConfig {
             .description("Registrera skrivelser till kommunstyrelsen, följ ärendena och deras handlingar, "
                 + "återkalla dem. Diarienumret skrivs i adressen i URL-form (KS-2025-1513) eller kodat "
                 + "(KS%202025%2F1513). Fel besvaras med application/problem+json (RFC 9457) med fälten som är "
-                + "fel i 'fel'. Se README.md, avsnittet \"REST-API för integrationer\"."))
-        .components(new Components().addSecuritySchemes("basic", new SecurityScheme()
-            .type(SecurityScheme.Type.HTTP).scheme("basic")
-            .description("Ett konto i processmotorn, t.ex. integrationens tjänstekonto (gruppen integration).")))
-        .addSecurityItem(new SecurityRequirement().addList("basic"));
+                + "fel i 'fel'. En fil skickas antingen i JSON (innehållet i base64) eller som multipart "
+                + "(adresserna som slutar på /med-fil). Se README.md, avsnittet \"REST-API för integrationer\", "
+                + "också för hur en klient genereras ur det här dokumentet.")
+            .license(new License().name("EUPL-1.2")
+                .url("https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12")))
+        // Relative: the API is on the host that serves this document, whichever environment that is
+        // (locally http://localhost:8080). A generated client is given its environment's address.
+        .addServersItem(new Server().url("/")
+            .description("Samma värd som dokumentet (/api/v1/openapi); lokalt http://localhost:8080"))
+        .addTagsItem(new Tag().name(TAGG_SKRIVELSER).description("Registrera en skrivelse till kommunstyrelsen")
+            .extensions(Map.of("x-displayName", "Skrivelser")))
+        .addTagsItem(new Tag().name(TAGG_ARENDEN)
+            .description("Följa ett ärende, återkalla det, läsa och lägga till handlingar")
+            .extensions(Map.of("x-displayName", "Ärenden")))
+        .components(new Components()
+            .addSecuritySchemes(BASIC, new SecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("basic")
+                .description("Ett konto i processmotorn, t.ex. integrationens tjänstekonto (gruppen integration)."))
+            // OAuth2 client credentials (issue 15) comes in here as a second scheme, e.g. "oauth2", and as
+            // a second alternative in the security requirement below: either scheme is then enough.
+            .addParameters(IDEMPOTENCY_KEY, new HeaderParameter().name(Idempotens.RUBRIK).required(false)
+                .description("Valfri nyckel, t.ex. ett UUID, som gör en skapande begäran idempotent: samma begäran "
+                    + "med samma nyckel ger det första svaret igen (med Idempotent-Replayed: true) och skapar "
+                    + "inget nytt. Gäller per användare.")
+                .schema(new StringSchema().minLength(1).maxLength(200).example("5b2f0c1e-2c8a-4d7e-9f41-7a6d3e2b1c0f"))))
+        .addSecurityItem(new SecurityRequirement().addList(BASIC));
   }
 
   @Bean
-  OpenApiCustomizer problemOchBehorighet(Organisation organisation) {
+  OpenApiCustomizer problemOchBehorighet(Organisation organisation, ObjectProvider<SpringDocConfigProperties> springdoc) {
+    // the schema in the document's own version: a 3.1 schema written into a 3.0 document loses its types
+    // (no springdoc without a web server, e.g. in the process tests: then no document either)
+    SpringDocConfigProperties installningar = springdoc.getIfAvailable();
+    boolean openApi31 = installningar != null
+        && installningar.getApiDocs().getVersion() == SpringDocConfigProperties.ApiDocs.OpenApiVersion.OPENAPI_3_1;
     return openApi -> {
-      Map<String, Schema> schemas = ModelConverters.getInstance(true).readAll(Dto.Problemdetalj.class);
+      Map<String, Schema> schemas = ModelConverters.getInstance(openApi31).readAll(Dto.Problemdetalj.class);
       schemas.forEach((namn, schema) -> openApi.getComponents().addSchemas(namn, schema));
       Schema<?> avsandare = openApi.getComponents().getSchemas().get("Avsandare");
       if (avsandare != null && avsandare.getProperties() != null) {
@@ -62,34 +117,83 @@ class OpenApiConfig {
       if (openApi.getPaths() == null) {
         return;
       }
-      openApi.getPaths().values().forEach(path -> path.readOperations().forEach(this::standardsvar));
+      openApi.getPaths().values().forEach(path -> path.readOperations().forEach(op -> {
+        parametrar(op);
+        delarnasKodning(op);
+        standardsvar(op);
+      }));
     };
   }
 
+  /**
+   * Sets an enum's values, and names for them in code ({@code x-enum-varnames}, which OpenAPI
+   * Generator reads): {@code oppositionsborgarråd} becomes {@code OPPOSITIONSBORGARRAD}, not
+   * {@code OPPOSITIONSBORGARR_D}.
+   */
   @SuppressWarnings({"rawtypes", "unchecked"})
-  private static void sattVarden(Schema schema, java.util.List<String> varden) {
+  private static void sattVarden(Schema schema, List<String> varden) {
     if (schema != null) {
-      schema.setEnum(new java.util.ArrayList<>(varden));
+      schema.setEnum(new ArrayList<>(varden));
+      schema.addExtension("x-enum-varnames", varden.stream().map(OpenApiConfig::kodnamn).toList());
     }
   }
 
-  private void standardsvar(Operation operation) {
-    if (operation.getParameters() != null) {
-      operation.getParameters().forEach(p -> {
-        if ("diarienummer".equals(p.getName())) {
-          p.setDescription("Diarienumret i URL-form (KS-2025-1513) eller kodat (KS%202025%2F1513)");
-          p.setExample("KS-2025-1513");
-        } else if ("nummer".equals(p.getName())) {
-          p.setDescription("Handlingens nummer i ärendet (1 är skrivelsen)");
-          p.setExample(1);
-        }
-      });
+  /**
+   * @param text a value, e.g. {@code ersättare}
+   * @return its name in code: ASCII capitals and underscores ({@code ERSATTARE}); å, ä → A, ö → O
+   *     as in the project's identifiers
+   */
+  static String kodnamn(String text) {
+    String ascii = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    return ascii.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
+  }
+
+  private static void parametrar(Operation operation) {
+    if (operation.getParameters() == null) {
+      return;
     }
+    List<Parameter> parametrar = new ArrayList<>();
+    for (Parameter p : operation.getParameters()) {
+      if (Idempotens.RUBRIK.equals(p.getName()) && "header".equals(p.getIn())) {
+        parametrar.add(new Parameter().$ref("#/components/parameters/" + IDEMPOTENCY_KEY));
+        continue;
+      }
+      if ("diarienummer".equals(p.getName())) {
+        p.setDescription("Diarienumret i URL-form (KS-2025-1513) eller kodat (KS%202025%2F1513)");
+        p.setExample("KS-2025-1513");
+      } else if ("nummer".equals(p.getName())) {
+        p.setDescription("Handlingens nummer i ärendet (1 är skrivelsen)");
+        p.setExample(1);
+      }
+      parametrar.add(p);
+    }
+    operation.setParameters(parametrar);
+  }
+
+  /** Every part of a multipart request that is not a file is JSON: say so, or generators send text/plain. */
+  private static void delarnasKodning(Operation operation) {
+    if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+      return;
+    }
+    MediaType multipart = operation.getRequestBody().getContent().get("multipart/form-data");
+    if (multipart == null || multipart.getSchema() == null || multipart.getSchema().getProperties() == null) {
+      return;
+    }
+    multipart.getSchema().getProperties().forEach((namn, schema) -> {
+      Schema<?> s = (Schema<?>) schema;
+      if (!"binary".equals(s.getFormat())) {
+        multipart.addEncoding((String) namn, new Encoding().contentType(JSON_DEL));
+      }
+    });
+  }
+
+  private static void standardsvar(Operation operation) {
     ApiResponses svar = operation.getResponses();
     Map<String, String> standard = new LinkedHashMap<>();
     standard.put("400", "Ogiltig begäran; fälten som är fel anges i 'fel'");
     standard.put("401", "Inte inloggad: HTTP Basic krävs (svaret har WWW-Authenticate)");
     standard.put("403", "Användaren saknar behörighet");
+    standard.put("406", "Accept utan application/json");
     standard.put("500", "Oväntat fel; inget har registrerats");
     standard.forEach((kod, beskrivning) -> {
       if (!svar.containsKey(kod)) {
@@ -97,6 +201,20 @@ class OpenApiConfig {
       }
     });
     svar.forEach((kod, s) -> {
+      if ("201".equals(kod)) {
+        s.addHeaderObject("Location", new Header().description("Adressen till det som skapades, t.ex. "
+            + "/api/v1/arenden/KS-2025-1513").schema(new StringSchema().format("uri-reference")));
+        s.addHeaderObject(Idempotens.SVAR_RUBRIK, new Header().description("true när svaret är det sparade svaret på "
+            + "en tidigare begäran med samma Idempotency-Key (inget nytt skapades)").schema(new BooleanSchema()));
+      }
+      if ("401".equals(kod)) {
+        s.addHeaderObject("WWW-Authenticate", new Header().description("Basic realm=\"…\"")
+            .schema(new StringSchema()));
+      }
+      if (s.getHeaders() != null) {
+        s.getHeaders().values().stream().filter(h -> h.getSchema() == null && h.get$ref() == null)
+            .forEach(h -> h.setSchema(new StringSchema()));
+      }
       if (kod.matches("[45]\\d\\d")) {
         if (s.getContent() == null) {
           s.setContent(new Content());

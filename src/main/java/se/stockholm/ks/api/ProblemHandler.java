@@ -80,6 +80,9 @@ class ProblemHandler {
       return Problem.ogiltig(sokvag(u), "Okänt fält '" + u.getPropertyName() + "'. Kända fält: "
           + u.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ".");
     }
+    if (cause instanceof InvalidFormatException f && !f.getPath().isEmpty() && f.getTargetType() == byte[].class) {
+      return Problem.ogiltig(sokvag(f), "Fältet '" + sokvag(f) + "' ska vara filens innehåll i base64 (RFC 4648).");
+    }
     if (cause instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
       return Problem.ogiltig(sokvag(f), "Fel typ: " + f.getValue() + " kan inte tolkas som "
           + typ(f.getTargetType()) + ".");
@@ -241,6 +244,9 @@ class ProblemHandler {
   private static String typ(Class<?> c) {
     if (c == null) {
       return "ett annat värde";
+    }
+    if (c == byte[].class) {
+      return "text i base64";
     }
     if (CharSequence.class.isAssignableFrom(c)) {
       return "text";

@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -34,10 +32,17 @@ import se.stockholm.ks.diarium.Innehallskontroll;
 import se.stockholm.ks.diarium.OgiltigHandlingException;
 import se.stockholm.ks.skrivelse.Variabler;
 
-/** {@code POST /api/v1/skrivelser}: registers a skrivelse and starts its ärende. */
+/**
+ * Registers a skrivelse and starts its ärende: {@code POST /api/v1/skrivelser} as JSON (a file, if
+ * any, in base64 inside it) and {@code POST /api/v1/skrivelser/med-fil} as multipart (the part
+ * {@code skrivelse} in JSON, the part {@code fil} the file). Two paths, so that client generators,
+ * which make one method per path and method, produce both. A multipart request to
+ * {@code /api/v1/skrivelser} is still accepted for callers written before the split; it is left
+ * out of the OpenAPI document.
+ */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Skrivelser", description = "Registrera en skrivelse till kommunstyrelsen")
+@Tag(name = OpenApiConfig.TAGG_SKRIVELSER)
 class SkrivelseController {
 
   private final ArendeService service;
@@ -53,63 +58,86 @@ class SkrivelseController {
     this.json = json;
   }
 
-  @Operation(summary = "Registrera en skrivelse (JSON)",
+  @Operation(operationId = "registreraSkrivelse", summary = "Registrera en skrivelse (JSON)",
       description = "Registrerar skrivelsen i diariet (nytt diarienummer, skrivelsen blir handling -1) och startar "
-          + "ärendet. Med samma Idempotency-Key ger en upprepad begäran samma svar och skapar inget nytt.")
+          + "ärendet. En fil bifogas i 'fil' med innehållet i base64 (eller som multipart till "
+          + "/api/v1/skrivelser/med-fil). Med samma Idempotency-Key ger en upprepad begäran samma svar och skapar "
+          + "inget nytt.")
   @ApiResponse(responseCode = "201", description = "Registrerad; Location pekar på ärendet",
-      content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dto.SkrivelseRegistrerad.class)),
-      headers = {
-          @Header(name = "Location", description = "Ärendets adress, t.ex. /api/v1/arenden/KS-2025-1513"),
-          @Header(name = "Idempotent-Replayed", description = "true när svaret är det sparade svaret på en tidigare "
-              + "begäran med samma Idempotency-Key")})
-  @ApiResponse(responseCode = "400", description = "Ogiltig begäran; fälten som är fel anges i 'fel'",
-      content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "409", description = "En begäran med samma Idempotency-Key pågår",
-      content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "422", description = "Idempotency-Key återanvänd för en annan begäran",
-      content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "413", description = "JSON-begäran större än 10 MB",
-      content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "415", description = "Content-Type är varken application/json eller multipart/form-data",
-      content = @Content(mediaType = "application/problem+json"))
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dto.SkrivelseRegistrerad.class)))
+  @ApiResponse(responseCode = "409", description = "En begäran med samma Idempotency-Key pågår")
+  @ApiResponse(responseCode = "422", description = "Idempotency-Key återanvänd för en annan begäran")
+  @ApiResponse(responseCode = "413", description = "JSON-begäran större än " + BegaransStorlek.MAX_JSON_MB + " MB")
+  @ApiResponse(responseCode = "415", description = "Content-Type är inte application/json")
   @PostMapping(path = "/skrivelser", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> registrera(
       @RequestBody Dto.NySkrivelse skrivelse,
-      @Parameter(description = "Valfri nyckel (högst 200 tecken) som gör begäran idempotent")
-      @RequestHeader(name = "Idempotency-Key", required = false) String nyckel) throws JsonProcessingException {
-    return registrera(skrivelse, null, nyckel);
+      @RequestHeader(name = Idempotens.RUBRIK, required = false) String nyckel) throws JsonProcessingException {
+    if (skrivelse == null) {
+      throw new IllegalArgumentException("Begäran saknar innehåll: skicka skrivelsen som JSON.");
+    }
+    Dto.Fil fil = skrivelse.fil();
+    if (fil == null) {
+      return registrera(skrivelse.uppgifter(), null, nyckel);
+    }
+    if (fil.filnamn() == null || fil.filnamn().isBlank()) {
+      throw new OgiltigHandlingException("fil.filnamn", "Filens namn måste anges i fil.filnamn.");
+    }
+    if (fil.innehall() == null) {
+      throw new OgiltigHandlingException("fil.innehall", "Filens innehåll måste anges i fil.innehall (base64).");
+    }
+    return registrera(skrivelse.uppgifter(), new Bifogad(fil.filnamn(), fil.innehall(), null), nyckel);
   }
 
-  @Operation(summary = "Registrera en skrivelse med fil (multipart)",
-      description = "Delen 'skrivelse' (application/json, samma fält som JSON-varianten) och delen 'fil' "
-          + "(PDF, Word, OpenDocument, RTF, text, PNG eller JPEG, högst 25 MB; typen avgörs av innehållet).")
+  @Operation(operationId = "registreraSkrivelseMedFil", summary = "Registrera en skrivelse med fil (multipart)",
+      description = "Delen 'skrivelse' (application/json, samma fält som JSON-varianten utom 'fil') och delen 'fil' "
+          + "(valfri; PDF, Word, OpenDocument, RTF, text, PNG eller JPEG, högst 25 MB; typen avgörs av innehållet). "
+          + "Filnamnet i delens Content-Disposition skrivs i UTF-8.")
   @ApiResponse(responseCode = "201", description = "Registrerad; Location pekar på ärendet",
-      content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dto.SkrivelseRegistrerad.class)),
-      headers = {
-          @Header(name = "Location", description = "Ärendets adress, t.ex. /api/v1/arenden/KS-2025-1513"),
-          @Header(name = "Idempotent-Replayed", description = "true när svaret är det sparade svaret på en tidigare "
-              + "begäran med samma Idempotency-Key")})
-  @ApiResponse(responseCode = "400", description = "Ogiltig begäran", content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "413", description = "För stor fil (högst 25 MB) eller begäran (högst 30 MB)",
-      content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "409", description = "En begäran med samma Idempotency-Key pågår",
-      content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "415", description = "Delen 'skrivelse' saknar Content-Type application/json",
-      content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "422", description = "Idempotency-Key återanvänd för en annan begäran",
-      content = @Content(mediaType = "application/problem+json"))
-  @PostMapping(path = "/skrivelser", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = Dto.SkrivelseRegistrerad.class)))
+  @ApiResponse(responseCode = "413", description = "För stor fil (högst 25 MB) eller begäran (högst 30 MB)")
+  @ApiResponse(responseCode = "409", description = "En begäran med samma Idempotency-Key pågår")
+  @ApiResponse(responseCode = "415", description = "Delen 'skrivelse' saknar Content-Type application/json")
+  @ApiResponse(responseCode = "422", description = "Idempotency-Key återanvänd för en annan begäran")
+  @PostMapping(path = "/skrivelser/med-fil", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> registreraMedFil(
-      @RequestPart("skrivelse") Dto.NySkrivelse skrivelse,
+      @RequestPart("skrivelse") Dto.Skrivelseuppgifter skrivelse,
       @RequestPart(name = "fil", required = false) @Schema(type = "string", format = "binary") MultipartFile fil,
-      @Parameter(description = "Valfri nyckel (högst 200 tecken) som gör begäran idempotent")
-      @RequestHeader(name = "Idempotency-Key", required = false) String nyckel) throws IOException {
-    return registrera(skrivelse, fil, nyckel);
+      @RequestHeader(name = Idempotens.RUBRIK, required = false) String nyckel) throws IOException {
+    return registrera(skrivelse, bifogad(fil), nyckel);
   }
 
-  private ResponseEntity<?> registrera(Dto.NySkrivelse s, MultipartFile fil, String nyckel) throws JsonProcessingException {
+  /** The multipart request to {@code /api/v1/skrivelser} of callers written before {@code /med-fil}. */
+  @Operation(hidden = true)
+  @PostMapping(path = "/skrivelser", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> registreraMedFilTidigareAdress(
+      @RequestPart("skrivelse") Dto.Skrivelseuppgifter skrivelse,
+      @RequestPart(name = "fil", required = false) MultipartFile fil,
+      @RequestHeader(name = Idempotens.RUBRIK, required = false) String nyckel) throws IOException {
+    return registrera(skrivelse, bifogad(fil), nyckel);
+  }
+
+  /** A file that came with the request: its name as sent, its bytes, the media type the sender gave (or null). */
+  private record Bifogad(String filnamn, byte[] bytes, String mediatyp) {
+  }
+
+  private static Bifogad bifogad(MultipartFile fil) {
+    if (fil == null || fil.isEmpty() && fil.getOriginalFilename() == null) {
+      return null;
+    }
+    try {
+      return new Bifogad(fil.getOriginalFilename() == null ? "skrivelse" : fil.getOriginalFilename(), fil.getBytes(),
+          fil.getContentType());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Filen kunde inte läsas: " + e.getMessage());
+    }
+  }
+
+  private ResponseEntity<?> registrera(Dto.Skrivelseuppgifter s, Bifogad fil, String nyckel)
+      throws JsonProcessingException {
     if (s == null) {
       throw new IllegalArgumentException("Begäran saknar innehåll: skicka skrivelsen som JSON.");
     }
@@ -133,18 +161,13 @@ class SkrivelseController {
     indata.put(Variabler.FRAGOR, s.fragor());
     indata.put(Variabler.SKRIVELSE_TEXT, s.text());
     String filHash = "";
-    if (fil != null && !fil.isEmpty() || fil != null && fil.getOriginalFilename() != null) {
-      byte[] bytes;
-      try {
-        bytes = fil.getBytes();
-      } catch (IOException e) {
-        throw new IllegalArgumentException("Filen kunde inte läsas: " + e.getMessage());
-      }
-      filHash = Innehallskontroll.sha256(bytes);
-      indata.put(Variabler.SKRIVELSE_FIL, Variables.fileValue(fil.getOriginalFilename() == null ? "skrivelse" : fil.getOriginalFilename())
-          .file(bytes).mimeType(fil.getContentType()).create());
+    if (fil != null) {
+      filHash = Innehallskontroll.sha256(fil.bytes()) + "|" + fil.filnamn();
+      indata.put(Variabler.SKRIVELSE_FIL, Variables.fileValue(fil.filnamn())
+          .file(fil.bytes()).mimeType(fil.mediatyp()).create());
     }
     String anvandare = identityService.getCurrentAuthentication().getUserId();
+    // the same skrivelse is the same request whichever of the two forms carried it
     String hash = Innehallskontroll.sha256((json.writeValueAsString(s) + "|" + filHash)
         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     Dto.SkrivelseRegistrerad[] svar = new Dto.SkrivelseRegistrerad[1];
@@ -159,7 +182,7 @@ class SkrivelseController {
     if (tidigare.isPresent()) {
       Idempotens.Svar t = tidigare.get();
       return ResponseEntity.status(t.status()).location(URI.create(t.location()))
-          .header("Idempotent-Replayed", "true")
+          .header(Idempotens.SVAR_RUBRIK, "true")
           .contentType(MediaType.APPLICATION_JSON).body(t.innehall());
     }
     return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(svar[0].url())).body(svar[0]);

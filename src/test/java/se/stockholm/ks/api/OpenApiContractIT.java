@@ -141,6 +141,89 @@ class OpenApiContractIT {
     soft.assertAll();
   }
 
+  /**
+   * What client generators need (issue 25): names that are identifiers in every language, one
+   * request form per operation, the JSON parts of multipart requests declared as JSON, a schema for
+   * every header, the Idempotency-Key parameter on every creating request, a licence and the
+   * security scheme.
+   */
+  @Test
+  void theOpenApiDocumentServesClientGenerators() {
+    SoftAssertions soft = new SoftAssertions();
+    soft.assertThat(openApi.path("openapi").asText()).as("OpenAPI 3.0 (what every generator reads)").startsWith("3.0.");
+    soft.assertThat(openApi.path("info").path("license").path("name").asText()).isEqualTo("EUPL-1.2");
+    soft.assertThat(openApi.path("info").path("license").path("url").asText()).startsWith("https://");
+    soft.assertThat(openApi.path("security").toString()).contains("\"basic\"");
+    Set<String> taggar = new LinkedHashSet<>();
+    openApi.path("tags").forEach(t -> {
+      taggar.add(t.path("name").asText());
+      soft.assertThat(t.path("name").asText()).as("tagg").matches("[a-z]+");
+      soft.assertThat(t.path("x-displayName").asText()).as("x-displayName för %s", t.path("name")).isNotBlank();
+      soft.assertThat(t.path("description").asText()).as("description för %s", t.path("name")).isNotBlank();
+    });
+    soft.assertThat(taggar).containsExactlyInAnyOrder("skrivelser", "arenden");
+    Set<String> operationIds = new LinkedHashSet<>();
+    openApi.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(o -> {
+      String namn = o.getKey().toUpperCase() + " " + path.getKey();
+      JsonNode op = o.getValue();
+      String id = op.path("operationId").asText();
+      soft.assertThat(id).as("%s: operationId", namn).matches("[a-z][A-Za-z0-9]*");
+      soft.assertThat(operationIds.add(id)).as("%s: operationId %s unikt", namn, id).isTrue();
+      op.path("tags").forEach(t -> soft.assertThat(taggar).as("%s: taggen %s definierad", namn, t).contains(t.asText()));
+      JsonNode body = op.path("requestBody").path("content");
+      soft.assertThat(body.size()).as("%s: en form av begäran per operation (%s)", namn, body).isLessThanOrEqualTo(1);
+      JsonNode multipart = body.path("multipart/form-data");
+      if (!multipart.isMissingNode()) {
+        upplost(multipart.path("schema")).path("properties").fields().forEachRemaining(del -> {
+          if (!"binary".equals(del.getValue().path("format").asText())) {
+            soft.assertThat(multipart.path("encoding").path(del.getKey()).path("contentType").asText())
+                .as("%s: delen %s som JSON i UTF-8 (encoding)", namn, del.getKey())
+                .isEqualTo("application/json; charset=UTF-8");
+          }
+        });
+      }
+      if (op.path("responses").has("201")) {
+        soft.assertThat(op.path("parameters").toString()).as("%s: Idempotency-Key", namn)
+            .contains("#/components/parameters/IdempotencyKey");
+      }
+      op.path("responses").fields().forEachRemaining(r -> r.getValue().path("headers").fields().forEachRemaining(h ->
+          soft.assertThat(h.getValue().has("schema") || h.getValue().has("$ref"))
+              .as("%s %s: rubriken %s har ett schema", namn, r.getKey(), h.getKey()).isTrue()));
+    }));
+    soft.assertThat(operationIds).contains("registreraSkrivelse", "registreraSkrivelseMedFil", "hamtaArende",
+        "listaHandlingar", "hamtaHandling", "laddaNedHandling", "laggTillHandling", "laggTillHandlingMedFil",
+        "aterkallaSkrivelse", "listaHandelser");
+    JsonNode idempotens = openApi.path("components").path("parameters").path("IdempotencyKey");
+    soft.assertThat(idempotens.path("name").asText()).isEqualTo("Idempotency-Key");
+    soft.assertThat(idempotens.path("in").asText()).isEqualTo("header");
+    soft.assertThat(idempotens.path("schema").path("maxLength").asInt()).isEqualTo(200);
+    // the file is optional in the multipart registration, required when a handling is added
+    soft.assertThat(texter(upplost(openApi.at("/paths/~1api~1v1~1skrivelser~1med-fil/post/requestBody/content/"
+        + "multipart~1form-data/schema")).path("required"))).containsExactly("skrivelse");
+    soft.assertThat(texter(upplost(openApi.at("/paths/~1api~1v1~1arenden~1{diarienummer}~1handlingar~1med-fil/post/"
+        + "requestBody/content/multipart~1form-data/schema")).path("required"))).containsExactlyInAnyOrder("handling", "fil");
+    // names in code: schemas, properties and enum constants in ASCII
+    openApi.path("components").path("schemas").fields().forEachRemaining(sc -> {
+      soft.assertThat(sc.getKey()).as("schemanamn").matches("[A-Z][A-Za-z0-9]*");
+      soft.assertThat(sc.getValue().path("type").asText()).as("%s: type", sc.getKey()).isEqualTo("object");
+      sc.getValue().path("properties").fields().forEachRemaining(p -> {
+        soft.assertThat(p.getKey()).as("%s.%s", sc.getKey(), p.getKey()).matches("[a-z][A-Za-z0-9]*");
+        soft.assertThat(p.getValue().has("type") || p.getValue().has("$ref"))
+            .as("%s.%s: en typ (annars blir den Object i en genererad klient): %s", sc.getKey(), p.getKey(), p.getValue())
+            .isTrue();
+        JsonNode varden = p.getValue().path("enum");
+        if (varden.size() > 0) {
+          List<String> kodnamn = texter(p.getValue().path("x-enum-varnames"));
+          soft.assertThat(kodnamn).as("%s.%s: x-enum-varnames", sc.getKey(), p.getKey()).hasSameSizeAs(texter(varden))
+              .allMatch(k -> k.matches("[A-Z][A-Z0-9_]*"));
+        }
+      });
+    });
+    soft.assertThat(texter(schema("Avsandare").path("properties").path("roll").path("x-enum-varnames")))
+        .contains("OPPOSITIONSBORGARRAD", "ERSATTARE");
+    soft.assertAll();
+  }
+
   @Test
   void theLimitsInTheOpenApiDocumentAreTheApplicationsOwn() {
     JsonNode ny = schema("NySkrivelse").path("properties");
@@ -566,16 +649,24 @@ class OpenApiContractIT {
     return mall == null ? null : openApi.path("paths").path(mall).path(metod.toLowerCase());
   }
 
-  /** @return the OpenAPI path template the path matches, or null */
+  /**
+   * @return the OpenAPI path template the path matches, or null; of several the most literal
+   *     ({@code …/handlingar/med-fil} before {@code …/handlingar/{nummer}}), as Spring MVC chooses
+   */
   private String mall(String sokvag) {
+    String basta = null;
     for (Iterator<String> it = openApi.path("paths").fieldNames(); it.hasNext(); ) {
       String mall = it.next();
       String regex = Pattern.quote(mall).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
-      if (sokvag.split("\\?")[0].matches(regex)) {
-        return mall;
+      if (sokvag.split("\\?")[0].matches(regex) && (basta == null || variabler(mall) < variabler(basta))) {
+        basta = mall;
       }
     }
-    return null;
+    return basta;
+  }
+
+  private static long variabler(String mall) {
+    return mall.chars().filter(c -> c == '{').count();
   }
 
   private JsonNode upplost(JsonNode schema) {

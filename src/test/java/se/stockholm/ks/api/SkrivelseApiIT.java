@@ -67,6 +67,7 @@ class SkrivelseApiIT {
 
   /** A PDF small enough to read, complete enough for Tika. */
   static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+  static final String PDF_BASE64 = java.util.Base64.getEncoder().encodeToString(PDF);
   /** The start of a Linux executable. */
   static final byte[] ELF = {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0, 1, 0, 0, 0};
 
@@ -189,11 +190,11 @@ class SkrivelseApiIT {
         fall("Content-Type text/plain", 415, null, "application/json", () -> skrivelseRa("text/plain", giltigSkrivelse().toString())),
         fall("Content-Type application/xml", 415, null, "application/json", () -> skrivelseRa("application/xml", "<skrivelse/>")),
         fall("ingen Content-Type", 415, null, "application/json", () -> skrivelseRa(null, giltigSkrivelse().toString())),
-        fall("JSON-kropp över 10 MB", 413, null, "för stor", () -> skrivelseRa("application/json",
-            "{\"rubrik\":\"Stor\",\"avsandare\":{\"namn\":\"A\"},\"text\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}")),
+        fall("JSON-kropp över " + BegaransStorlek.MAX_JSON_MB + " MB", 413, null, "för stor", () -> skrivelseRa("application/json",
+            "{\"rubrik\":\"Stor\",\"avsandare\":{\"namn\":\"A\"},\"text\":\"" + "x".repeat((BegaransStorlek.MAX_JSON_MB + 1) * 1024 * 1024) + "\"}")),
         fall("JSON-kropp över 10 MB utan Content-Length", 413, null, "för stor", () -> api.postChunked(INTEGRATION,
             SKRIVELSER, "application/json", ("{\"rubrik\":\"Stor\",\"avsandare\":{\"namn\":\"A\"},\"text\":\""
-                + "x".repeat(11 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8))),
+                + "x".repeat((BegaransStorlek.MAX_JSON_MB + 1) * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8))),
         fall("Idempotency-Key 201 tecken", 400, "Idempotency-Key", "1–200 tecken", () -> api.postJson(INTEGRATION,
             SKRIVELSER, giltigSkrivelse().toString(), "Idempotency-Key", "k".repeat(201))),
         // multipart
@@ -222,6 +223,37 @@ class SkrivelseApiIT {
             .json("skrivelse", giltigSkrivelse().toString()).del("fil", "skrivelse.html", "text/html",
                 "<html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8)))),
         fall("multipart utan boundary", 400, null, "multipart", () -> skrivelseRa("multipart/form-data", "skrivelse")),
+        // multipart at /med-fil: the same rules as at the address of before
+        fall("med-fil: skrivelsen utan Content-Type", 415, null, "application/json", () -> medFil(new Multipart()
+            .del("skrivelse", null, null, giltigSkrivelse().toString().getBytes(StandardCharsets.UTF_8)))),
+        fall("med-fil: skrivelsen som text/plain i ISO-8859-1", 415, null, "application/json", () -> medFil(new Multipart()
+            .del("skrivelse", null, "text/plain; charset=ISO-8859-1", giltigSkrivelse().toString().getBytes(StandardCharsets.ISO_8859_1)))),
+        fall("med-fil: fil i JSON-delen", 400, "fil", "Okänt fält 'fil'", () -> medFil(new Multipart()
+            .json("skrivelse", skrivelse(n -> n.putObject("fil").put("filnamn", "s.pdf").put("innehall", PDF_BASE64))))),
+        fall("med-fil utan rubrik", 400, "rubrik", "Rubrik måste fyllas i", () -> medFil(new Multipart()
+            .json("skrivelse", skrivelse(n -> n.remove("rubrik"))).del("fil", "s.pdf", "application/pdf", PDF))),
+        fall("med-fil med körbar fil", 400, "fil", "application/x-executable", () -> medFil(new Multipart()
+            .json("skrivelse", giltigSkrivelse().toString()).del("fil", "skrivelse.exe", "application/octet-stream", ELF))),
+        // a file in JSON (fil.filnamn, fil.innehall in base64)
+        fall("fil i JSON utan filnamn", 400, "fil.filnamn", "fil.filnamn", () -> skrivelseJson(n -> n.putObject("fil")
+            .put("innehall", PDF_BASE64))),
+        fall("fil i JSON utan innehåll", 400, "fil.innehall", "base64", () -> skrivelseJson(n -> n.putObject("fil")
+            .put("filnamn", "s.pdf"))),
+        fall("fil i JSON som inte är base64", 400, "fil.innehall", "base64", () -> skrivelseJson(n -> n.putObject("fil")
+            .put("filnamn", "s.pdf").put("innehall", "inte base64!"))),
+        fall("fil i JSON med innehåll som tal", 400, "fil.innehall", "Fel typ", () -> skrivelseJson(n -> n.putObject("fil")
+            .put("filnamn", "s.pdf").put("innehall", 42))),
+        fall("fil i JSON som text", 400, "fil", "Fel typ", () -> skrivelseJson(n -> n.put("fil", PDF_BASE64))),
+        fall("fil i JSON med okänt fält", 400, "fil.typ", "Okänt fält 'typ'", () -> skrivelseJson(n -> n.putObject("fil")
+            .put("filnamn", "s.pdf").put("innehall", PDF_BASE64).put("typ", "application/pdf"))),
+        fall("tom fil i JSON", 400, "fil", "är tom (0 byte)", () -> skrivelseJson(n -> n.putObject("fil")
+            .put("filnamn", "tom.pdf").put("innehall", ""))),
+        fall("körbar fil i JSON som heter .pdf", 400, "fil", "som inte tas emot", () -> skrivelseJson(n -> n.putObject("fil")
+            .put("filnamn", "skrivelse.pdf").put("innehall", java.util.Base64.getEncoder().encodeToString(ELF)))),
+        fall("filnamn i JSON över 255 tecken", 400, "fil", "högst 255 tecken", () -> skrivelseJson(n -> n.putObject("fil")
+            .put("filnamn", "å".repeat(296) + ".pdf").put("innehall", PDF_BASE64))),
+        fall("fil i JSON över 25 MB", 400, "fil", "största tillåtna storlek är 25,0 MB", () -> skrivelseJson(n -> n.putObject("fil")
+            .put("filnamn", "stor.pdf").put("innehall", java.util.Base64.getEncoder().encodeToString(pdfAvStorlek(25 * 1024 * 1024 + 1))))),
         // ärenden
         fall("okänt diarienummer", 404, null, "KS 2025/999999", () -> api.get(INTEGRATION, "/api/v1/arenden/KS-2025-999999")),
         fall("felformat diarienummer", 404, null, "Ogiltigt diarienummer", () -> api.get(INTEGRATION, "/api/v1/arenden/inte-ett-nummer")),
@@ -249,11 +281,32 @@ class SkrivelseApiIT {
         fall("handling utan rubrik", 400, "rubrik", "rubrik", () -> handling(oppet, "{\"avsandare\":\"Jan\"}", "k.pdf", PDF)),
         fall("handling med ogiltigt datum", 400, "datum", "ÅÅÅÅ-MM-DD", () -> handling(oppet, "{\"rubrik\":\"K\",\"datum\":\"2025-02-30\"}", "k.pdf", PDF)),
         fall("handling med tom fil", 400, "fil", "är tom (0 byte)", () -> handling(oppet, "{\"rubrik\":\"K\"}", "k.pdf", new byte[0])),
+        fall("handling med-fil utan fil", 400, null, "delen 'fil'", () -> api.postMultipart(INTEGRATION,
+            arende(oppet) + "/handlingar/med-fil", new Multipart().json("handling", "{\"rubrik\":\"Komplettering\"}"))),
+        fall("handling med-fil till avslutat ärende", 409, null, "avslutat", () -> api.postMultipart(INTEGRATION,
+            arende(avslutat) + "/handlingar/med-fil",
+            new Multipart().json("handling", "{\"rubrik\":\"K\"}").del("fil", "k.pdf", "application/pdf", PDF))),
+        fall("handling som JSON utan fil", 400, "fil", "fil.innehall", () -> handlingJson(oppet, "{\"rubrik\":\"K\"}")),
+        fall("handling som JSON utan rubrik", 400, "rubrik", "rubrik", () -> handlingJson(oppet,
+            "{\"fil\":{\"filnamn\":\"k.pdf\",\"innehall\":\"" + PDF_BASE64 + "\"}}")),
+        fall("handling som JSON med ogiltig base64", 400, "fil.innehall", "base64", () -> handlingJson(oppet,
+            "{\"rubrik\":\"K\",\"fil\":{\"filnamn\":\"k.pdf\",\"innehall\":\"%%%\"}}")),
+        fall("handling som JSON med tom fil", 400, "fil", "är tom (0 byte)", () -> handlingJson(oppet,
+            "{\"rubrik\":\"K\",\"fil\":{\"filnamn\":\"k.pdf\",\"innehall\":\"\"}}")),
+        fall("handling som JSON till återkallat ärende", 409, null, "återkallat", () -> handlingJson(aterkallat,
+            "{\"rubrik\":\"K\",\"fil\":{\"filnamn\":\"k.pdf\",\"innehall\":\"" + PDF_BASE64 + "\"}}")),
+        fall("handling som JSON till okänt ärende", 404, null, "finns", () -> handlingJson("KS-2025-999999",
+            "{\"rubrik\":\"K\",\"fil\":{\"filnamn\":\"k.pdf\",\"innehall\":\"" + PDF_BASE64 + "\"}}")),
         // rights and credentials
         fall("rotel1 registrerar en skrivelse", 403, null, "behörighet", () -> api.postJson("rotel1", SKRIVELSER, giltigSkrivelse().toString())),
         fall("rotel1 återkallar", 403, null, "rotel1 får inte återkalla", () -> api.postJson("rotel1", arende(oppet) + "/aterkallelse", "{}")),
         fall("rotel1 lägger till en handling", 403, null, "rotel1 får inte", () -> api.postMultipart("rotel1", arende(oppet) + "/handlingar",
             new Multipart().json("handling", "{\"rubrik\":\"K\"}").del("fil", "k.pdf", "application/pdf", PDF))),
+        fall("rotel1 lägger till en handling som JSON", 403, null, "rotel1 får inte", () -> api.postJson("rotel1",
+            arende(oppet) + "/handlingar", "{\"rubrik\":\"K\",\"fil\":{\"filnamn\":\"k.pdf\",\"innehall\":\""
+                + PDF_BASE64 + "\"}}")),
+        fall("rotel1 registrerar med fil (med-fil)", 403, null, "behörighet", () -> api.postMultipart("rotel1",
+            SKRIVELSER + "/med-fil", new Multipart().json("skrivelse", giltigSkrivelse().toString()))),
         fall("demoklockan ställd av integrationen", 403, null, "administratörer", () -> api.send(INTEGRATION, "PUT",
             "/api/v1/demo/klocka", "application/json", "{\"tid\":\"2030-01-01T00:00:00Z\"}".getBytes(StandardCharsets.UTF_8))),
         fall("inga inloggningsuppgifter (POST)", 401, null, "Logga in", () -> api.postJson(null, SKRIVELSER, giltigSkrivelse().toString())),
@@ -741,6 +794,14 @@ class SkrivelseApiIT {
 
   private Api.Svar multipart(Multipart m) {
     return api.postMultipart(INTEGRATION, SKRIVELSER, m, "Idempotency-Key", UUID.randomUUID().toString());
+  }
+
+  private Api.Svar medFil(Multipart m) {
+    return api.postMultipart(INTEGRATION, SKRIVELSER + "/med-fil", m, "Idempotency-Key", UUID.randomUUID().toString());
+  }
+
+  private Api.Svar handlingJson(String dnr, String json) {
+    return api.postJson(INTEGRATION, arende(dnr) + "/handlingar", json, "Idempotency-Key", UUID.randomUUID().toString());
   }
 
   private Api.Svar handling(String dnr, String metadata, String filnamn, byte[] fil) {
