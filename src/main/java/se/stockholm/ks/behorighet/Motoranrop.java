@@ -68,7 +68,7 @@ final class Motoranrop {
           + "|/static-called-process-definitions)?", TJ_PA),
       regel(POST, "/process-instance(/count)?", TJ_PA),
       regel(GET, "/process-instance/" + ID + "/activity-instances", TJ_PA),
-      regel(GET, "/history/(task|activity-instance|identity-link-log|process-definition/" + ID
+      regel(GET, "/history/(task|activity-instance|identity-link-log|user-operation|process-definition/" + ID
           + "/statistics)(/count)?", TJ_PA),
       regel(POST, "/history/(task|process-instance|activity-instance)(/count)?", TJ_PA),
       regel(GET, "/filter(/count|/" + ID + "(/list|/count|/singleResult)?)?", TJ_PA),
@@ -84,11 +84,13 @@ final class Motoranrop {
       regel(POST, "/task/" + ID + "/(claim|unclaim|complete|submit-form|assignee|comment/create"
           + "|identity-links|identity-links/delete|localVariables|variables)", TJ),
       regel(Set.of("PUT", "DELETE"), "/task/" + ID + "/(local)?[vV]ariables/[^/]+", TJ),
+      regel(Set.of("PUT"), "/task/" + ID, TJ), // due and follow-up dates in Tasklist
       regel(POST, "/task/" + ID + "/(local)?[vV]ariables/[^/]+/data", TJ),
       regel(POST, "/process-definition/(key/" + ID + "(/tenant-id/" + ID + ")?|" + ID + ")/(start|submit-form)", TJ),
       // process owners (Cockpit): the other read resources and their queries
       regel(GET, "/(incident|job-definition|job|execution|decision-definition|decision-requirements-definition"
-          + "|case-definition|batch|external-task|authorization|history/[a-z\\-]+)(/.*)?", Set.of(Roll.PROCESSAGARE)),
+          + "|case-definition|batch|external-task|authorization|metrics|telemetry|history/[a-z\\-]+)(/.*)?",
+          Set.of(Roll.PROCESSAGARE)),
       regel(POST, "/(job|execution|external-task|incident|job-definition|history/[a-z\\-]+)(/count)?",
           Set.of(Roll.PROCESSAGARE)));
 
