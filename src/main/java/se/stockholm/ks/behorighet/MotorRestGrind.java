@@ -69,6 +69,8 @@ public class MotorRestGrind extends OncePerRequestFilter {
     List<String> grupper = grupper(request, webapp);
     if (grupper != null && !grupper.contains(Grupper.CAMUNDA_ADMIN)
         && !Motoranrop.tillatet(request.getMethod().toUpperCase(Locale.ROOT), sokvag, Motoranrop.roller(grupper))) {
+      LOG.info("Processmotorns API: {} {} nekades (utanför tillåtelselistan för grupperna {})",
+          request.getMethod(), sokvag, grupper);
       Motorfel.problem(403, "ej-behorig", "Ej behörig",
           "Din roll får inte anropa " + request.getMethod() + " " + sokvag + " i processmotorns API. "
               + "Vad varje grupp får göra står i README (Behörigheter).", uri, response);

@@ -103,6 +103,12 @@ class MotorensDorrarIT {
       assertThat(detalj.status() == 403 || detalj.status() == 200 && detalj.json().isEmpty())
           .as(annan + " läser inga historiska detaljer: " + detalj).isTrue();
     }
+    // the ärende page and /api/v1 show registered handlingar only: nothing on its way
+    String urlDnr = dnr.replace(' ', '-').replace('/', '-');
+    for (String annan : List.of("liberalerna", "processagare", "integration")) {
+      assertThat(api.get(annan, "/api/v1/arenden/" + urlDnr + "/handlingar").text()).doesNotContain("Hemligt utkast");
+    }
+    assertThat(api.get("liberalerna", "/arenden/" + urlDnr).text()).doesNotContain("Hemligt utkast");
     Webbappsession pa = Webbappsession.logga(port, "processagare", "cockpit");
     Webbappsession kansli = Webbappsession.logga(port, "registrator", "tasklist");
     for (Webbappsession s : List.of(pa, kansli)) {
@@ -320,6 +326,13 @@ class MotorensDorrarIT {
     assertThat(sparrad.contentType()).startsWith("application/problem+json");
     assertThat(api.get("registrator", "/engine-rest/task?processInstanceBusinessKey=" + dnrQ).status())
         .as("en annan användare från samma källa").isEqualTo(200);
+    // the webapps' login form is throttled too (as a wrong password), per user
+    for (int i = 0; i < Inloggningsstrypning.PER_ANVANDARE; i++) {
+      api.get("kssekreterare:fel", "/engine-rest/version");
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Webbappsession.logga(port, "kssekreterare", "tasklist"))
+        .hasMessageContaining("401");
+    Webbappsession.logga(port, "brbsekreterare", "tasklist");
     // far more wrong passwords than Camunda's loginMaxAttempts (10), spread over windows
     for (int fonster = 1; fonster <= 4; fonster++) {
       Inloggningsstrypning.sattKlocka(Clock.fixed(t0.plus(Duration.ofMinutes(2L * fonster)), ZoneOffset.UTC));
@@ -331,6 +344,7 @@ class MotorensDorrarIT {
     assertThat(api.get("integration", "/engine-rest/process-instance?businessKey=" + dnrQ).status())
         .as("kontot är inte låst efter fönstret").isEqualTo(200);
     assertThat(api.get("admin", "/engine-rest/user/integration/profile").status()).isEqualTo(200);
+    Webbappsession.logga(port, "kssekreterare", "tasklist");
   }
 
   // --- helpers -----------------------------------------------------------------------------------
