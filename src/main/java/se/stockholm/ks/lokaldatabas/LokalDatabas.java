@@ -44,6 +44,8 @@ public class LokalDatabas {
     pool.setJdbcUrl(postgres.jdbcUrl());
     pool.setUsername(InbaddadPostgres.ANVANDARE);
     pool.setPoolName("lokal-postgres");
+    // as in the postgres profile (see application-postgres.yaml): every statement planned with its parameters
+    pool.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
     return pool;
   }
 
