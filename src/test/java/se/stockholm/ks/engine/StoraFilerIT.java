@@ -2,6 +2,8 @@ package se.stockholm.ks.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -77,6 +79,8 @@ class StoraFilerIT {
         .singleResult();
     ObjectNode vars = JSON.createObjectNode();
     vars.set("tjanstutlatandeFil", fil(textfil(20 * MB), "Tjänsteutlåtande.txt"));
+    vars.putObject("tjanstutlatandeDatum").put("value", LocalDate.now(ZoneId.of("Europe/Stockholm")).toString())
+        .put("type", "String");
     Api.Svar inskickat = api.postJson("handlaggare", "/engine-rest/task/" + tu.getId() + "/submit-form",
         JSON.createObjectNode().set("variables", vars).toString());
     assertThat(inskickat.status()).as("%s", inskickat).isEqualTo(204);
