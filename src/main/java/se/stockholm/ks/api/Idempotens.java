@@ -153,7 +153,8 @@ public class Idempotens {
           .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
               rs.getString(5)})
           .single();
-    } catch (PessimisticLockingFailureException upptagen) {
+    } catch (PessimisticLockingFailureException | org.springframework.dao.QueryTimeoutException upptagen) {
+      // PostgreSQL: 55P03 lock_not_available; H2: its lock timeout (HYT00)
       throw new PagarException(nyckel);
     }
   }
