@@ -46,6 +46,16 @@ public final class Databasfel {
           || t instanceof SocketException) {
         return true;
       }
+      if (t instanceof SQLException s && s.getMessage() != null
+          && s.getMessage().toLowerCase(java.util.Locale.ROOT).matches(".*connection (is|has been) closed.*")) {
+        // the pool's or the driver's word for a connection the database ended (rolling back on it fails)
+        return true;
+      }
+      for (Throwable undertryckt : t.getSuppressed()) {
+        if (undertryckt != t && arOtillganglig(undertryckt)) {
+          return true;
+        }
+      }
       if (t instanceof SQLException s) {
         for (SQLException n = s; n != null; n = n.getNextException()) {
           String state = n.getSQLState();

@@ -23,9 +23,11 @@ import org.springframework.stereotype.Component;
  * connection of its own (a pool of one, with the application pool's settings and a 2 s timeout, so
  * a busy application pool never makes the database look away), and is told at once by {@link
  * DatabasFelFilter} when a request met a database error. It is the health indicator {@code
- * databas}: DOWN while the database is away (so {@code /actuator/health} and the readiness probe
- * answer DOWN / OUT_OF_SERVICE at once instead of waiting for a connection), UP at the first
- * probe that succeeds after it is back.
+ * databas}: DOWN while the database is away (so {@code /actuator/health} answers DOWN at once
+ * instead of waiting for a connection), UP at the first probe that succeeds after it is back; and
+ * it sets the application's readiness ({@code /actuator/health/readiness}) to OUT_OF_SERVICE
+ * (refusing traffic) for that time. Liveness stays UP: the node is fine, restarting it would not
+ * bring the database back.
  */
 @Component("databas")
 public class Databasvakt implements HealthIndicator, DisposableBean {
@@ -36,6 +38,7 @@ public class Databasvakt implements HealthIndicator, DisposableBean {
   static final Duration PROBTID = Duration.ofSeconds(2);
 
   private final HikariDataSource prob;
+  private final org.springframework.context.ApplicationEventPublisher handelser;
   private volatile boolean tillganglig = true;
   private volatile Instant sedan = Instant.now();
   private volatile String orsak;
@@ -43,8 +46,11 @@ public class Databasvakt implements HealthIndicator, DisposableBean {
   /**
    * @param applikationensPool the application's datasource, whose settings the probe copies
    * @param databas the datasource properties, when the application's datasource is not a Hikari pool
+   * @param handelser where the readiness changes are published
    */
-  Databasvakt(DataSource applikationensPool, DataSourceProperties databas) {
+  Databasvakt(DataSource applikationensPool, DataSourceProperties databas,
+              org.springframework.context.ApplicationEventPublisher handelser) {
+    this.handelser = handelser;
     HikariConfig config = new HikariConfig();
     HikariDataSource hikari = unwrap(applikationensPool);
     if (hikari != null) {
@@ -97,6 +103,10 @@ public class Databasvakt implements HealthIndicator, DisposableBean {
       } else {
         LOG.warn("Databasen svarar inte: {}", varfor);
       }
+      // readiness (/actuator/health/readiness) OUT_OF_SERVICE while the database is away
+      org.springframework.boot.availability.AvailabilityChangeEvent.publish(handelser, this,
+          nu ? org.springframework.boot.availability.ReadinessState.ACCEPTING_TRAFFIC
+              : org.springframework.boot.availability.ReadinessState.REFUSING_TRAFFIC);
     }
     tillganglig = nu;
     orsak = varfor;
