@@ -696,6 +696,31 @@ class SkrivelseApiIT {
   }
 
   @Test
+  void theDemoClockIsTheClustersAMoveByAnotherNodeIsFollowedWithinSeconds() throws Exception {
+    // another node on the same database moves the clock
+    jdbc.update("update demo_klocka set tid = ?, version = version + 1 where id = 1",
+        OffsetDateTime.parse("2031-03-03T12:00:00+01:00"));
+    try {
+      long start = System.nanoTime();
+      String tid = "";
+      while (System.nanoTime() - start < 5_000_000_000L && !tid.startsWith("2031-03-03T12:00")) {
+        Thread.sleep(200);
+        tid = api.get("admin", "/api/v1/demo/klocka").json().path("tid").asText();
+      }
+      assertThat(tid).as("följer klustrets klocka inom 5 s").startsWith("2031-03-03T12:00");
+      // a move through this node is written for the others
+      assertThat(api.send("admin", "PUT", "/api/v1/demo/klocka", "application/json",
+          "{\"tid\":\"2031-04-04T08:00:00+02:00\"}".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+      assertThat(jdbc.queryForObject("select tid from demo_klocka where id = 1", OffsetDateTime.class).toInstant())
+          .isEqualTo(OffsetDateTime.parse("2031-04-04T08:00:00+02:00").toInstant());
+    } finally {
+      assertThat(api.send("admin", "DELETE", "/api/v1/demo/klocka", null, null).status()).isEqualTo(200);
+    }
+    assertThat(jdbc.queryForObject("select tid from demo_klocka where id = 1", OffsetDateTime.class)).isNull();
+    assertThat(Diarium.nu().getYear()).isLessThan(2031);
+  }
+
+  @Test
   void concurrentDuplicatesWithOneKeyCreateExactlyOneCase() throws Exception {
     String nyckel = UUID.randomUUID().toString();
     String body = skrivelse(n -> n.put("rubrik", "Samtidiga dubbletter " + nyckel));
