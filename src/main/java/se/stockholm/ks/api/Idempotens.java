@@ -153,9 +153,24 @@ public class Idempotens {
           .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
               rs.getString(5)})
           .single();
-    } catch (PessimisticLockingFailureException | org.springframework.dao.QueryTimeoutException upptagen) {
-      // PostgreSQL: 55P03 lock_not_available; H2: its lock timeout (HYT00)
-      throw new PagarException(nyckel);
+    } catch (org.springframework.dao.DataAccessException e) {
+      if (upptagen(e)) {
+        throw new PagarException(nyckel);
+      }
+      throw e;
     }
+  }
+
+  /** PostgreSQL: 55P03 lock_not_available (not categorised by Spring); H2: its lock timeout. */
+  private static boolean upptagen(org.springframework.dao.DataAccessException e) {
+    if (e instanceof PessimisticLockingFailureException || e instanceof org.springframework.dao.QueryTimeoutException) {
+      return true;
+    }
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException s && "55P03".equals(s.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 }
