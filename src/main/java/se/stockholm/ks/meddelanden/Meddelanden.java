@@ -59,11 +59,11 @@ public class Meddelanden {
   public Utskick.Resultat skicka(DelegateExecution execution, Meddelandetyp typ) {
     Meddelande m = bygg(execution, typ);
     Utskick.Resultat resultat = utskick.skicka(m);
-    String hur = resultat.status() == Meddelandestatus.I_UTKORGEN
-        ? "lagd i utkorgen (inget skickat: ks.meddelanden.transport=utkorg)"
-        : "skickad";
-    diarium.registreraHandelse(m.dnr(), Handelsetyp.MEDDELANDE_SKICKAT, m.typ().text() + " " + hur + " med e-post till "
-            + m.mottagareNamn() + " <" + m.mottagare() + ">: ”" + m.amne() + "”.", null, m.dokumentnummer(),
+    String till = m.mottagareNamn() + " <" + m.mottagare() + ">";
+    String beskrivning = resultat.status() == Meddelandestatus.I_UTKORGEN
+        ? "E-post till " + till + " lagd i utkorgen, inte skickad (ks.meddelanden.transport=utkorg): ”" + m.amne() + "”."
+        : "E-post skickad till " + till + ": ”" + m.amne() + "”.";
+    diarium.registreraHandelse(m.dnr(), Handelsetyp.MEDDELANDE_SKICKAT, beskrivning, null, m.dokumentnummer(),
         "meddelande:" + utskick.messageId(m.nyckel()), resultat.tid());
     if (typ == Meddelandetyp.BESLUT && m.dokumentnummer() != null) {
       diarium.expediera(m.dokumentnummer(), m.mottagareNamn());

@@ -116,7 +116,7 @@ class MeddelandenIT {
         "Svar senast den " + Datumformat.lopandeText(svarsdatum));
     assertThat(remiss.messageId()).endsWith(".skrivelseprocessen@ks.demo.example>");
     JsonNode handelse = meddelandehandelser().get(0);
-    assertThat(handelse.path("beskrivning").asText()).isEqualTo("Remiss skickad med e-post till Stadsledningskontoret "
+    assertThat(handelse.path("beskrivning").asText()).isEqualTo("E-post skickad till Stadsledningskontoret "
         + "<registrator.slk@ks.demo.example>: ”" + remiss.amne() + "”.");
 
     // the reminder, three working days before svarsdatum
