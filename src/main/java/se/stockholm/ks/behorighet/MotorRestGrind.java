@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import se.stockholm.ks.drift.Databasfel;
 import se.stockholm.ks.security.Grupper;
 
 /**
@@ -35,7 +36,7 @@ import se.stockholm.ks.security.Grupper;
  *       is 403 problem+json before the engine sees it.</li>
  *   <li>Error answers are rewritten by {@link Motorfel}: races 409, gone 404, odd input 400, never
  *       500 and never a class name. An exception that escapes the engine's own handler becomes the
- *       same 400.</li>
+ *       same 400. A 503 (the database away, {@link se.stockholm.ks.drift}) passes unchanged.</li>
  * </ol>
  */
 public class MotorRestGrind extends OncePerRequestFilter {
@@ -80,8 +81,8 @@ public class MotorRestGrind extends OncePerRequestFilter {
     try {
       chain.doFilter(request, svar);
     } catch (IOException | ServletException | RuntimeException e) {
-      if (response.isCommitted()) {
-        throw e;
+      if (response.isCommitted() || Databasfel.arOtillganglig(e)) {
+        throw e; // a database outage is answered 503 by DatabasFelFilter
       }
       LOG.warn("Processmotorns API: {} {} gav {}", request.getMethod(), uri, e.toString());
       Motorfel.skriv(500, "{\"type\":\"ProcessEngineException\",\"message\":\"" 

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *   <li>Any other 5xx from the engine (input the engine refuses with an exception, e.g. deleting a
  *       process's task, a serialized Java object, a file variable without {@code valueInfo}): 400
  *       {@value #TYP}motorn-avvisade with the engine's message, class names removed.</li>
+ *   <li>503 (the database away, answered with {@code Retry-After}) passes unchanged.</li>
  *   <li>4xx answers keep the engine's documented error format ({@code type}, {@code message},
  *       {@code code}), with fully qualified class names removed from the message.</li>
  * </ul>
@@ -55,6 +56,10 @@ final class Motorfel {
    * @throws IOException when writing fails
    */
   static void skriv(int status, String kropp, String sokvag, HttpServletResponse response) throws IOException {
+    if (status == 503) {
+      skrivRa(status, kropp, response); // the database away: 503 with Retry-After, as documented
+      return;
+    }
     JsonNode fel = tolka(kropp);
     String typ = fel == null ? "" : fel.path("type").asText("");
     String meddelande = fel == null ? "" : fel.path("message").asText("");
