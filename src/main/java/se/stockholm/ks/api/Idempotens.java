@@ -88,6 +88,17 @@ public class Idempotens {
           "Idempotency-Key måste vara 1–200 tecken.");
     }
     skapaRad(nyckel, anvandare, hash);
+    try {
+      return iTransaktion(nyckel, anvandare, hash, arbete);
+    } catch (PagarException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      stad(nyckel, anvandare);
+      throw e;
+    }
+  }
+
+  private Optional<Svar> iTransaktion(String nyckel, String anvandare, String hash, Runnable arbete) {
     return transaction.execute(status -> {
       Object[] r = las(nyckel, anvandare);
       if ("KLAR".equals(r[1])) {
@@ -118,6 +129,27 @@ public class Idempotens {
     jdbc.sql("update idempotens set status = 'KLAR', svar_status = ?, svar_location = ?, svar_innehall = ? "
             + "where anvandare = ? and nyckel = ?")
         .params(svar.status(), svar.location(), svar.innehall(), anvandare, nyckel).update();
+  }
+
+  /**
+   * A request that failed leaves no row behind (a bad request leaves nothing at all): the row is
+   * removed unless it has an answer or another request holds it. When this cannot be done (the
+   * database is away) the row stays, without an answer and held by no one — it binds nothing.
+   */
+  private void stad(String nyckel, String anvandare) {
+    try {
+      newTransaction.executeWithoutResult(s -> {
+        boolean fri = !jdbc.sql("select status from idempotens where anvandare = ? and nyckel = ? and status <> 'KLAR' "
+                + "for update skip locked")
+            .params(anvandare, nyckel).query(String.class).list().isEmpty();
+        if (fri) {
+          jdbc.sql("delete from idempotens where anvandare = ? and nyckel = ? and status <> 'KLAR'")
+              .params(anvandare, nyckel).update();
+        }
+      });
+    } catch (RuntimeException e) {
+      // the database is away: the row stays, harmless
+    }
   }
 
   /** The key's row, committed in a short transaction of its own; already there after an earlier request. */
