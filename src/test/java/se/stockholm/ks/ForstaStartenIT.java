@@ -22,7 +22,7 @@ import se.stockholm.ks.support.Api;
 
 /**
  * A newcomer's first start, as the README's command gives it: the default (local) profile in a
- * fresh working directory (H2 in {@code ./data}), the job executor running, in a JVM of its own.
+ * fresh working directory (the embedded PostgreSQL in {@code ./data}), the job executor running, in a JVM of its own.
  * The demo cases are on time whatever today is, the start-up log counts the users right and sends
  * people only to tasks they have, and stopping the application (SIGTERM, as Ctrl-C: the JVM's
  * shutdown hooks) logs no ERROR or WARN — the job executor stops before the database closes.
@@ -52,7 +52,7 @@ class ForstaStartenIT {
 
     String start = utskrift();
     assertThat(start).contains("11 användare: 10 demoanvändare med lösenordet \"demo\"", "administratören 'admin'");
-    assertThat(Files.exists(katalog.resolve("data"))).as("H2 i ./data").isTrue();
+    assertThat(Files.exists(katalog.resolve("data/postgres"))).as("PostgreSQL i ./data").isTrue();
 
     // on time: no open task past its due date, no timer that should already have fired
     JsonNode uppgifter = api.get("admin", "/engine-rest/task").json();

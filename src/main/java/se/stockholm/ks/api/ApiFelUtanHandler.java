@@ -74,7 +74,9 @@ class ApiFelUtanHandler implements HandlerExceptionResolver, Ordered {
     } else if (ex instanceof MultipartException e) {
       problem = problemHandler.multipart(e);
     } else {
-      problem = problemHandler.ovantat(ex);
+      var svar = problemHandler.ovantat(ex);
+      problem = svar.getBody();
+      headers.addAll(svar.getHeaders());
     }
     problem.setInstance(URI.create(path));
     try {

@@ -147,7 +147,15 @@ public class ArendeService {
   @Transactional(readOnly = true)
   public Dto.Arende arende(Diarienummer dnr) {
     krav(ProcessDefinitionPermissions.READ_INSTANCE, "läsa ärenden");
-    var a = diarium.arende(dnr).orElseThrow(() -> new ArendeSaknasException(dnr));
+    var a = diarium.nummer(dnr).orElseThrow(() -> new ArendeSaknasException(dnr));
+    if (a.status() == Arendestatus.REGISTRERAS) {
+      // the number is taken and its registration running, or interrupted (then it is made MAKULERAT
+      // within a minute and a half, Nummerserie): shown as it is, without handlingar yet
+      return new Dto.Arende(dnr.toString(), a.rubrik(), a.arendetyp(), a.status().name(),
+          new Dto.Avsandare(a.avsandare().namn(), a.avsandare().parti(), a.avsandare().roll()),
+          a.inkomTid(), null, null, null, List.of(),
+          new Dto.Frister(null, null, null, null, null, null, null, null), null, List.of(), List.of());
+    }
     return somSystem(() -> {
       List<HistoricProcessInstance> instanser = historyService.createHistoricProcessInstanceQuery()
           .processInstanceBusinessKey(dnr.toString()).list();

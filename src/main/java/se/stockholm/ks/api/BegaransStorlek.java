@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * 6.5 MB) with the largest file in base64 (25 MB, which base64 makes 33.4 MB) is below it; anything
  * larger is refused with 413 before it is read into memory, not parsed into a 400 or an
  * out-of-memory 500. Multipart requests have their own limits
- * ({@code spring.servlet.multipart}: 25 MB per file, 30 MB in all).
+ * ({@code spring.servlet.multipart}: 25 MB per file, 30 MB in all). The same limit holds for the engine's
+ * REST API and the webapps' API.
  */
 @Configuration(proxyBeanMethods = false)
 class BegaransStorlek {
@@ -45,7 +46,8 @@ class BegaransStorlek {
   FilterRegistrationBean<OncePerRequestFilter> begaransStorlekFilter(ObjectMapper json) {
     FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter(json));
     registration.setName("ks-api-begaransstorlek");
-    registration.addUrlPatterns("/api/*");
+    // the engine's REST API and the webapps' (Tasklist's submit-form) take files in JSON too
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
     registration.setOrder(15);
     return registration;
   }

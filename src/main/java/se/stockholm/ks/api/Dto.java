@@ -135,7 +135,8 @@ public final class Dto {
    * @param diarienummer the diarienummer
    * @param rubrik the rubrik
    * @param arendetyp e.g. SKRIVELSE
-   * @param status PAGAENDE, BESLUTAT, AVSLUTAT, ATERKALLAT or MAKULERAT (a void number: its registration failed)
+   * @param status PAGAENDE, BESLUTAT, AVSLUTAT, ATERKALLAT, MAKULERAT (a void number: its registration failed)
+   *     or REGISTRERAS (the number is taken and its registration still running, or interrupted and soon MAKULERAT)
    * @param avsandare the sender
    * @param inkom when received
    * @param avslutad when closed, or null

@@ -1,10 +1,9 @@
 package se.stockholm.ks.api;
 
-import java.time.OffsetDateTime;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,10 +14,15 @@ import se.stockholm.ks.diarium.Diarium;
 
 /**
  * {@code Idempotency-Key} for creating requests: the first answer to a key (per user) is kept and
- * returned again for a retry with the same request; nothing is created twice. A key reused with a
- * different request is refused (422); a retry while the first request is still running is refused
- * (409). The answer is stored in the same transaction as the work, so a committed case always has
- * its stored answer; a request that fails frees its key.
+ * returned again for a retry with the same request; nothing is created twice. A key whose answer
+ * is kept and is reused with a different request is refused (422); a retry while the first request
+ * is still running is refused (409).
+ *
+ * <p>The key's row is locked ({@code select … for update nowait}) in the transaction that does the
+ * work, and the answer stored in that same transaction. A committed registration therefore always
+ * has its stored answer; a request that fails in any way — an error, the database going away, the
+ * client's connection lost, the node killed — ends its transaction, and the database releases the
+ * lock with it: the key is free for a retry at once, never bound by a request that did not commit.
  */
 @Component
 public class Idempotens {
@@ -27,9 +31,6 @@ public class Idempotens {
   public static final String RUBRIK = "Idempotency-Key";
   /** The answer header that marks a stored answer given again. */
   public static final String SVAR_RUBRIK = "Idempotent-Replayed";
-
-  /** A first request older than this, still marked as running, is taken to have died. */
-  static final java.time.Duration OVERGIVEN = java.time.Duration.ofMinutes(5);
 
   /**
    * A stored answer.
@@ -57,22 +58,24 @@ public class Idempotens {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate newTransaction;
+  private final TransactionTemplate transaction;
 
   Idempotens(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
     this.newTransaction = new TransactionTemplate(transactionManager);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.transaction = new TransactionTemplate(transactionManager);
   }
 
   /**
-   * Runs the work once per key.
+   * Runs the work once per key, in one transaction with the key's lock and stored answer.
    *
    * @param nyckel the Idempotency-Key, or null for none (the work simply runs)
    * @param anvandare the authenticated user
    * @param hash a hash of the request
-   * @param arbete the work; it must call {@link #spara} in its own transaction before returning
+   * @param arbete the work; it joins this transaction and must call {@link #spara} in it before returning
    * @return the stored answer of an earlier request with the key, or empty when the work ran now
-   * @throws AnnanBegaranException when the key was used for another request
+   * @throws AnnanBegaranException when the key's stored answer belongs to another request
    * @throws PagarException when the first request with the key is still running
    */
   public Optional<Svar> utfor(String nyckel, String anvandare, String hash, Runnable arbete) {
@@ -84,18 +87,21 @@ public class Idempotens {
       throw new se.stockholm.ks.diarium.OgiltigHandlingException("Idempotency-Key",
           "Idempotency-Key måste vara 1–200 tecken.");
     }
-    Optional<Svar> tidigare = reservera(nyckel, anvandare, hash);
-    if (tidigare.isPresent()) {
-      return tidigare;
-    }
-    try {
+    skapaRad(nyckel, anvandare, hash);
+    return transaction.execute(status -> {
+      Object[] r = las(nyckel, anvandare);
+      if ("KLAR".equals(r[1])) {
+        if (!hash.equals(r[0])) {
+          throw new AnnanBegaranException(nyckel);
+        }
+        return Optional.of(new Svar((Integer) r[2], (String) r[3], (String) r[4]));
+      }
+      // never answered: an earlier request with the key failed, or this is the first
+      jdbc.sql("update idempotens set begaran_hash = ?, status = 'PAGAR', skapad = ? where anvandare = ? and nyckel = ?")
+          .params(hash, Diarium.nu(), anvandare, nyckel).update();
       arbete.run();
-      return Optional.empty();
-    } catch (RuntimeException e) {
-      newTransaction.executeWithoutResult(s -> jdbc.sql("delete from idempotens where anvandare = ? and nyckel = ? and status = 'PAGAR'")
-          .params(anvandare, nyckel).update());
-      throw e;
-    }
+      return Optional.<Svar>empty();
+    });
   }
 
   /**
@@ -114,40 +120,57 @@ public class Idempotens {
         .params(svar.status(), svar.location(), svar.innehall(), anvandare, nyckel).update();
   }
 
-  private Optional<Svar> reservera(String nyckel, String anvandare, String hash) {
-    Supplier<Boolean> insert = () -> newTransaction.execute(s -> {
+  /** The key's row, committed in a short transaction of its own; already there after an earlier request. */
+  private void skapaRad(String nyckel, String anvandare, String hash) {
+    boolean finns = jdbc.sql("select count(*) from idempotens where anvandare = ? and nyckel = ?")
+        .params(anvandare, nyckel).query(Integer.class).single() > 0;
+    if (finns) {
+      return;
+    }
+    newTransaction.executeWithoutResult(s -> {
       try {
         jdbc.sql("insert into idempotens (nyckel, anvandare, begaran_hash, status, skapad) values (?, ?, ?, 'PAGAR', ?)")
             .params(nyckel, anvandare, hash, Diarium.nu()).update();
-        return true;
-      } catch (DuplicateKeyException e) {
-        return false;
+      } catch (DuplicateKeyException samtidigt) {
+        // another request with the key created it at the same moment; on PostgreSQL this
+        // transaction is spoilt by the failed insert and rolls back, which is all it had to do
+        s.setRollbackOnly();
       }
     });
-    if (insert.get()) {
-      return Optional.empty();
+  }
+
+  /**
+   * Locks the key's row until the transaction ends, without waiting.
+   *
+   * @return hash, status, stored status, location and body
+   * @throws PagarException when another request holds the lock (is still running)
+   */
+  private Object[] las(String nyckel, String anvandare) {
+    try {
+      return jdbc.sql("select begaran_hash, status, svar_status, svar_location, svar_innehall from idempotens "
+              + "where anvandare = ? and nyckel = ? for update nowait")
+          .params(anvandare, nyckel)
+          .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+              rs.getString(5)})
+          .single();
+    } catch (org.springframework.dao.DataAccessException e) {
+      if (upptagen(e)) {
+        throw new PagarException(nyckel);
+      }
+      throw e;
     }
-    var rad = jdbc.sql("select begaran_hash, status, svar_status, svar_location, svar_innehall, skapad from idempotens "
-            + "where anvandare = ? and nyckel = ?")
-        .params(anvandare, nyckel)
-        .query((rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-            rs.getString(5), rs.getObject(6, OffsetDateTime.class)})
-        .optional();
-    if (rad.isEmpty()) {
-      return reservera(nyckel, anvandare, hash); // freed meanwhile
+  }
+
+  /** PostgreSQL: 55P03 lock_not_available (not categorised by Spring); H2: its lock timeout. */
+  private static boolean upptagen(org.springframework.dao.DataAccessException e) {
+    if (e instanceof PessimisticLockingFailureException || e instanceof org.springframework.dao.QueryTimeoutException) {
+      return true;
     }
-    Object[] r = rad.get();
-    if (!hash.equals(r[0])) {
-      throw new AnnanBegaranException(nyckel);
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException s && "55P03".equals(s.getSQLState())) {
+        return true;
+      }
     }
-    if ("KLAR".equals(r[1])) {
-      return Optional.of(new Svar((Integer) r[2], (String) r[3], (String) r[4]));
-    }
-    if (((OffsetDateTime) r[5]).isBefore(Diarium.nu().minus(OVERGIVEN))) {
-      newTransaction.executeWithoutResult(s -> jdbc.sql("delete from idempotens where anvandare = ? and nyckel = ? and status = 'PAGAR'")
-          .params(anvandare, nyckel).update());
-      return reservera(nyckel, anvandare, hash);
-    }
-    throw new PagarException(nyckel);
+    return false;
   }
 }

@@ -195,6 +195,8 @@ class OpenApiConfig {
     standard.put("403", "Användaren saknar behörighet");
     standard.put("406", "Accept utan application/json");
     standard.put("500", "Oväntat fel; inget har registrerats");
+    standard.put("503", "Databasen svarar inte just nu; inget har registrerats. Skicka samma begäran igen "
+        + "(med samma Idempotency-Key) efter Retry-After sekunder");
     standard.forEach((kod, beskrivning) -> {
       if (!svar.containsKey(kod)) {
         svar.addApiResponse(kod, new ApiResponse().description(beskrivning));
@@ -206,6 +208,10 @@ class OpenApiConfig {
             + "/api/v1/arenden/KS-2025-1513").schema(new StringSchema().format("uri-reference")));
         s.addHeaderObject(Idempotens.SVAR_RUBRIK, new Header().description("true när svaret är det sparade svaret på "
             + "en tidigare begäran med samma Idempotency-Key (inget nytt skapades)").schema(new BooleanSchema()));
+      }
+      if ("503".equals(kod)) {
+        s.addHeaderObject("Retry-After", new Header().description("Sekunder att vänta innan begäran skickas igen")
+            .schema(new io.swagger.v3.oas.models.media.IntegerSchema()));
       }
       if ("401".equals(kod)) {
         s.addHeaderObject("WWW-Authenticate", new Header().description("Basic realm=\"…\"")

@@ -31,6 +31,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import se.stockholm.ks.diarium.ArendeSaknasException;
+import se.stockholm.ks.drift.Databasfel;
+import se.stockholm.ks.drift.Databasvakt;
 import se.stockholm.ks.diarium.OgiltigHandlingException;
 
 /**
@@ -42,6 +44,12 @@ import se.stockholm.ks.diarium.OgiltigHandlingException;
 class ProblemHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+  private final Databasvakt vakt;
+
+  ProblemHandler(Databasvakt vakt) {
+    this.vakt = vakt;
+  }
 
   @ExceptionHandler(FormFieldValidationException.class)
   ProblemDetail ogiltigaFalt(FormFieldValidationException e) {
@@ -223,11 +231,23 @@ class ProblemHandler {
         e.getReason() == null ? e.getMessage() : e.getReason());
   }
 
+  /**
+   * Any other error: 503 with {@code Retry-After} when the database was away (the request may be
+   * sent again), 500 otherwise.
+   */
   @ExceptionHandler(Exception.class)
-  ProblemDetail ovantat(Exception e) {
+  org.springframework.http.ResponseEntity<ProblemDetail> ovantat(Exception e) {
+    if (Databasfel.arOtillganglig(e)) {
+      LOG.warn("Databasen svarar inte: {}", e.toString());
+      vakt.markeraOtillganglig(e);
+      return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(Databasfel.FORSOK_IGEN.toSeconds()))
+          .body(Databasfel.problem(null));
+    }
     LOG.error("Oväntat fel i API:t", e);
-    return Problem.av(HttpStatus.INTERNAL_SERVER_ERROR, "internt-fel", "Internt fel",
-        "Ett oväntat fel inträffade; inget har registrerats. Försök igen eller kontakta förvaltningen.");
+    return org.springframework.http.ResponseEntity.internalServerError().body(
+        Problem.av(HttpStatus.INTERNAL_SERVER_ERROR, "internt-fel", "Internt fel",
+            "Ett oväntat fel inträffade; inget har registrerats. Försök igen eller kontakta förvaltningen."));
   }
 
   private static String sokvag(JsonMappingException e) {

@@ -4,8 +4,9 @@ package se.stockholm.ks.diarium;
 public enum Arendestatus {
   /**
    * The diarienummer is taken and the registration is running in another transaction, until that
-   * transaction ends (or, if its node stopped, until {@link Nummerserie#makuleraOvergivna}). The
-   * diarium's reads treat such a number as not (yet) registered.
+   * transaction ends (or, if its node stopped, until {@link Nummerserie#makuleraOvergivna}, a
+   * minute later). The diarium's reads treat such a number as not (yet) registered, except {@link
+   * Diarium#nummer}, with which the API shows it at once.
    */
   REGISTRERAS("under registrering"),
   /** Registered and under preparation. */

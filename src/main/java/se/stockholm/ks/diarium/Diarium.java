@@ -130,6 +130,21 @@ public class Diarium {
   }
 
   /**
+   * Every number handed out, also one whose registration is still running or was interrupted
+   * (status {@link Arendestatus#REGISTRERAS}): the number never disappears from view, not even in
+   * the minute before an interrupted registration's number is made void.
+   *
+   * @param dnr a diarienummer
+   * @return the ärende or reserved number, or empty when the number was never handed out
+   */
+  @Transactional(readOnly = true)
+  public Optional<Arende> nummer(Diarienummer dnr) {
+    return jdbc.sql("select * from arende where diarienummer = ?")
+        .params(dnr.toString())
+        .query(Diarium::mapArende).optional();
+  }
+
+  /**
    * @param processInstanceId a process instance of the skrivelse process
    * @return the ärende it carries, or empty
    */

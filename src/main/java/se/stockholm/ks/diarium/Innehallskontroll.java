@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks and describes a handling's content: the media type is detected from the bytes with Apache
  * Tika (the client's claim is not trusted), empty and oversized files and types that are not
- * allowed are rejected with a message the user can act on, and the SHA-256 is computed.
+ * allowed are rejected with a message the user can act on, and so are PDFs with active content
+ * ({@link PdfAktivtInnehall}); the SHA-256 is computed.
  */
 @Component
 public class Innehallskontroll {
@@ -34,8 +35,8 @@ public class Innehallskontroll {
    * @param bytes the file's content
    * @param filnamn the file's name as given (a hint only), may be null
    * @return the detected media type, e.g. {@code application/pdf}
-   * @throws OgiltigHandlingException when the file is empty, too large, of a type not allowed, or its
-   *     name longer than {@value #MAX_FILNAMN} characters
+   * @throws OgiltigHandlingException when the file is empty, too large, of a type not allowed, a PDF with
+   *     active content or a password, or its name longer than {@value #MAX_FILNAMN} characters
    */
   public String kontrolleraFil(byte[] bytes, String filnamn) {
     if (filnamn != null && filnamn.length() > MAX_FILNAMN) {
@@ -55,7 +56,30 @@ public class Innehallskontroll {
       throw new OgiltigHandlingException("fil", "Filen " + namn(filnamn) + "är av typen " + mediatyp
           + ", som inte tas emot. Tillåtna typer: PDF, Word, OpenDocument, RTF, text, PNG och JPEG.");
     }
+    if ("application/pdf".equals(mediatyp)) {
+      kontrolleraPdf(bytes, filnamn);
+    }
     return mediatyp;
+  }
+
+  /**
+   * A PDF with active content (JavaScript, launch actions, embedded files, RichMedia) is refused, not
+   * cleaned: see {@link PdfAktivtInnehall}. So is a PDF that opens only with a password (it cannot be
+   * checked, nor read from the diarium).
+   */
+  private static void kontrolleraPdf(byte[] bytes, String filnamn) {
+    java.util.Set<String> fynd;
+    try {
+      fynd = PdfAktivtInnehall.hitta(bytes);
+    } catch (PdfAktivtInnehall.LosenordsskyddadPdfException e) {
+      throw new OgiltigHandlingException("fil", "Filen " + namn(filnamn) + "är en lösenordsskyddad PDF, som inte "
+          + "tas emot. Spara den utan lösenord och bifoga den på nytt.");
+    }
+    if (!fynd.isEmpty()) {
+      throw new OgiltigHandlingException("fil", "Filen " + namn(filnamn) + "är en PDF med aktivt innehåll ("
+          + String.join(", ", fynd) + "), som inte tas emot. Skriv ut eller exportera den till en ny PDF (helst "
+          + "PDF/A) utan skript och bifogade filer och bifoga den på nytt.");
+    }
   }
 
   /**

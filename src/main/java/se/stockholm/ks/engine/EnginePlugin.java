@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * The application's additions to the process engine configuration: long String variables in the
  * byte array table ({@link LongStringValueSerializer}), the history level without the handlingar's
- * content ({@link InnehallsfriHistorik}), and form validation errors from task listeners passed on
- * as such ({@link FormularfelInterceptor}).
+ * content ({@link InnehallsfriHistorik}), form validation errors from task listeners passed on
+ * as such ({@link FormularfelInterceptor}), and submitted values that replace saved drafts
+ * ({@link InskickErsatterUtkast}).
  */
 @Component
 public class EnginePlugin extends AbstractProcessEnginePlugin {
@@ -41,5 +42,9 @@ public class EnginePlugin extends AbstractProcessEnginePlugin {
       interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
     }
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+
+    // a submitted value replaces a saved draft (a task-local variable of the same name)
+    configuration.setFormService(new InskickErsatterUtkast.Formulartjanst());
+    configuration.setTaskService(new InskickErsatterUtkast.Uppgiftstjanst());
   }
 }

@@ -41,6 +41,9 @@ import se.stockholm.ks.organisation.Organisation;
  *       (UPDATE_INSTANCE); {@code integration} gets no Tasklist and no task permission;</li>
  *   <li>{@code processagare}: Cockpit, read everything, change nothing.</li>
  * </ul>
+ * No group but the administrators gets READ_INSTANCE_VARIABLE or READ_HISTORY_VARIABLE: variables
+ * are read through the tasks a group works on (see {@link se.stockholm.ks.behorighet.BehorighetPlugin}
+ * and the README, "Behörigheter").
  */
 @Component
 public class AuthorizationSetup {

@@ -3,6 +3,7 @@ package se.stockholm.ks.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -42,6 +43,7 @@ import se.stockholm.ks.diarium.Arendestatus;
 import se.stockholm.ks.diarium.Diarienummer;
 import se.stockholm.ks.diarium.Diarium;
 import se.stockholm.ks.diarium.Innehallskontroll;
+import se.stockholm.ks.diarium.Nummerserie;
 import se.stockholm.ks.skrivelse.Skrivelseinlamning;
 import se.stockholm.ks.support.Api;
 import se.stockholm.ks.support.Api.Multipart;
@@ -77,6 +79,10 @@ class SkrivelseApiIT {
   JdbcTemplate jdbc;
   @Autowired
   Diarium diarium;
+  @Autowired
+  Nummerserie nummerserie;
+  @Autowired
+  javax.sql.DataSource dataSource;
   @Autowired
   RuntimeService runtimeService;
   @Autowired
@@ -608,6 +614,110 @@ class SkrivelseApiIT {
     assertThat(registrator.status()).isEqualTo(201);
     assertThat(registrator.header("Idempotent-Replayed")).isNull();
     assertThat(registrator.header("Location")).isNotEqualTo(integration.header("Location"));
+  }
+
+  @Test
+  void aRetryAfterARequestThatDiedWithoutAnAnswerIsProcessedAtOnce() {
+    // what a request leaves that took the key and then lost its node (or its database) before it
+    // committed: the key's row, without an answer, held by no one
+    String nyckel = UUID.randomUUID().toString();
+    jdbc.update("insert into idempotens (nyckel, anvandare, begaran_hash, status, skapad) values (?, ?, ?, 'PAGAR', ?)",
+        nyckel, INTEGRATION, "en-annan-begaran", OffsetDateTime.now());
+
+    long start = System.nanoTime();
+    Api.Svar svar = api.postJson(INTEGRATION, SKRIVELSER, giltigSkrivelse().toString(), "Idempotency-Key", nyckel);
+
+    assertThat(svar.status()).as(svar.toString()).isEqualTo(201);
+    assertThat(svar.header("Idempotent-Replayed")).isNull();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    Api.Svar igen = api.postJson(INTEGRATION, SKRIVELSER, giltigSkrivelse().toString(), "Idempotency-Key", nyckel);
+    assertThat(igen.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(igen.header("Location")).isEqualTo(svar.header("Location"));
+  }
+
+  @Test
+  void whileTheFirstRequestHoldsItsKeyARetryIs409AndOnceItsConnectionDiesTheRetryIsProcessed() throws Exception {
+    String nyckel = UUID.randomUUID().toString();
+    String body = skrivelse(n -> n.put("rubrik", "Nyckel hållen " + nyckel));
+    jdbc.update("insert into idempotens (nyckel, anvandare, begaran_hash, status, skapad) values (?, ?, ?, 'PAGAR', ?)",
+        nyckel, INTEGRATION, "h", OffsetDateTime.now());
+    // a first request in the middle of its work holds the key's row in its transaction
+    java.sql.Connection forsta = dataSource.getConnection();
+    try {
+      forsta.setAutoCommit(false);
+      try (var s = forsta.prepareStatement("select status from idempotens where anvandare = ? and nyckel = ? for update")) {
+        s.setString(1, INTEGRATION);
+        s.setString(2, nyckel);
+        s.executeQuery().close();
+      }
+      long start = System.nanoTime();
+      Api.Svar medan = api.postJson(INTEGRATION, SKRIVELSER, body, "Idempotency-Key", nyckel);
+      assertThat(medan.status()).as(medan.toString()).isEqualTo(409);
+      assertThat(medan.contentType()).startsWith("application/problem+json");
+      assertThat(medan.json().path("detail").asText()).contains("behandlas redan");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("utan att vänta på låset").isLessThan(Duration.ofSeconds(5));
+    } finally {
+      // its node dies: the database ends the transaction with the connection
+      forsta.rollback();
+      forsta.close();
+    }
+    Api.Svar efter = api.postJson(INTEGRATION, SKRIVELSER, body, "Idempotency-Key", nyckel);
+    assertThat(efter.status()).as(efter.toString()).isEqualTo(201);
+    assertThat(efter.header("Idempotent-Replayed")).isNull();
+    assertThat(jdbc.queryForObject("select count(*) from arende where rubrik = ?", Long.class, "Nyckel hållen " + nyckel))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aNumberWhoseRegistrationWasInterruptedIsVisibleAtOnceAndVoidAfterTheSweep() {
+    // what a node leaves that died between taking the number and completing the registration
+    Diarienummer dnr = Diarienummer.parse("KS 2013/1");
+    jdbc.update("insert into diarienummer_serie (diarium, ar, senaste_lopnummer) values ('KS', 2013, 1)");
+    jdbc.update("""
+        insert into arende (diarienummer, diarium, ar, lopnummer, arendetyp, rubrik, status, inkom_datum, inkom_tid,
+          avsandare_namn, registrerad_tid, reserverad_tid)
+        values (?, 'KS', 2013, 1, 'SKRIVELSE', 'Avbruten registrering', 'REGISTRERAS', ?, ?, 'Jan Jönsson', ?, current_timestamp)""",
+        dnr.toString(), LocalDate.of(2013, 2, 1), OffsetDateTime.parse("2013-02-01T10:00:00+01:00"),
+        OffsetDateTime.parse("2013-02-01T10:00:00+01:00"));
+
+    Api.Svar genast = api.get(INTEGRATION, arende(dnr.urlForm()));
+    assertThat(genast.status()).as(genast.toString()).isEqualTo(200);
+    assertThat(genast.json().path("status").asText()).isEqualTo("REGISTRERAS");
+    assertThat(genast.json().path("rubrik").asText()).isEqualTo("Avbruten registrering");
+    // not yet void: a registration that just took its number may not hold its row yet
+    assertThat(nummerserie.makuleraOvergivna()).doesNotContain(dnr.toString());
+
+    jdbc.update("update arende set reserverad_tid = reserverad_tid - interval '2' minute where diarienummer = ?",
+        dnr.toString());
+    assertThat(nummerserie.makuleraOvergivna()).containsExactly(dnr.toString());
+    Api.Svar sedan = api.get(INTEGRATION, arende(dnr.urlForm()));
+    assertThat(sedan.json().path("status").asText()).isEqualTo("MAKULERAT");
+    assertThat(sedan.json().path("handelser").get(0).path("beskrivning").asText()).contains("makulerades");
+  }
+
+  @Test
+  void theDemoClockIsTheClustersAMoveByAnotherNodeIsFollowedWithinSeconds() throws Exception {
+    // another node on the same database moves the clock
+    jdbc.update("update demo_klocka set tid = ?, version = version + 1 where id = 1",
+        OffsetDateTime.parse("2031-03-03T12:00:00+01:00"));
+    try {
+      long start = System.nanoTime();
+      String tid = "";
+      while (System.nanoTime() - start < 5_000_000_000L && !tid.startsWith("2031-03-03T12:00")) {
+        Thread.sleep(200);
+        tid = api.get("admin", "/api/v1/demo/klocka").json().path("tid").asText();
+      }
+      assertThat(tid).as("följer klustrets klocka inom 5 s").startsWith("2031-03-03T12:00");
+      // a move through this node is written for the others
+      assertThat(api.send("admin", "PUT", "/api/v1/demo/klocka", "application/json",
+          "{\"tid\":\"2031-04-04T08:00:00+02:00\"}".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+      assertThat(jdbc.queryForObject("select tid from demo_klocka where id = 1", OffsetDateTime.class).toInstant())
+          .isEqualTo(OffsetDateTime.parse("2031-04-04T08:00:00+02:00").toInstant());
+    } finally {
+      assertThat(api.send("admin", "DELETE", "/api/v1/demo/klocka", null, null).status()).isEqualTo(200);
+    }
+    assertThat(jdbc.queryForObject("select tid from demo_klocka where id = 1", OffsetDateTime.class)).isNull();
+    assertThat(Diarium.nu().getYear()).isLessThan(2031);
   }
 
   @Test

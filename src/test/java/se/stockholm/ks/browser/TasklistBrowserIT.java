@@ -54,8 +54,14 @@ import se.stockholm.ks.support.IntegrationTest;
 class TasklistBrowserIT {
 
   private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+  /**
+   * The case's rubrik carries HTML and Markdown (issue 23): every form shows it as the text it is — a
+   * link or image in it must never become one ({@link #ingetSomHtml()}).
+   */
   private static final String RUBRIK =
-      "Skrivelse angående stadens inbjudan till Mayor summit combat antisemitism movement i Paris";
+      "Skrivelse angående stadens inbjudan till Mayor summit combat antisemitism movement i Paris "
+          + "<a href=\"https://ond.example/\" id=\"ks-ond-lank\">klicka</a><img src=\"x\" id=\"ks-ond-bild\"> "
+          + "[läs mer](https://ond.example/md) & <b>fet</b>";
   private static final Path BILDER = Path.of("target", "screenshots", "tasklist");
 
   @LocalServerPort
@@ -151,6 +157,7 @@ class TasklistBrowserIT {
     String id = tasklist.oppna(kort);
     assertThat(tasklist.rubrik()).isEqualTo("Fördela ärendet");
     tasklist.taUppgift();
+    ingetSomHtml();
     assertThat(tasklist.kontext()).contains("Ärendet", "Diarienummer: " + dnr, "Rubrik: " + RUBRIK,
         "Avsändare: Jan Jönsson (L), oppositionsborgarråd", "Inkommen: 2025-11-26", "Ärendets handlingar");
     WebElement f = tasklist.formular();
@@ -265,6 +272,7 @@ class TasklistBrowserIT {
     bild("brbsekreterare-uppgifter");
     String id = tasklist.oppna(kort);
     tasklist.taUppgift();
+    ingetSomHtml();
     assertThat(tasklist.kontext()).contains("Diarienummer: " + dnr, "Rubrik: " + RUBRIK,
         "Borgarrådsberedningen: sammanträdet 2026-03-11");
     WebElement f = tasklist.formular();
@@ -425,9 +433,17 @@ class TasklistBrowserIT {
   }
 
   private void assertKontext(String dnr) {
+    ingetSomHtml();
     String kontext = tasklist.kontext();
     assertThat(kontext).contains("Ärendet", "Diarienummer", dnr, "Rubrik", RUBRIK, "Avsändare",
         "Jan Jönsson (L), oppositionsborgarråd", "Ärendets handlingar");
+  }
+
+  /** The open form shows the case's texts as text: no element, link or image from the rubrik. */
+  private void ingetSomHtml() {
+    tasklist.kontext(); // the form is shown
+    assertThat(b.driver().findElements(By.cssSelector("#ks-ond-lank, #ks-ond-bild, a[href*='ond.example']")))
+        .as("element ur ärendets rubrik i formuläret").isEmpty();
   }
 
   private void skriv(String id, String text) {
