@@ -34,7 +34,7 @@ public record MeddelandeInstallningar(
     String kansli,
     Map<String, String> remissinstanser,
     Map<String, String> partier,
-    @DefaultValue("PT5M") Duration sandningPagar) {
+    @DefaultValue("PT2M") Duration sandningPagar) {
 
   /** How messages leave the application. */
   public enum Transport {

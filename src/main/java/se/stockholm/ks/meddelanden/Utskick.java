@@ -60,13 +60,14 @@ public class Utskick {
   private final String nod;
 
   Utskick(JdbcClient jdbc, PlatformTransactionManager transaktioner, MeddelandeInstallningar installningar,
-          Epost epost) {
+          Epost epost, @org.springframework.beans.factory.annotation.Value("${camunda.bpm.process-engine-name:default}")
+          String motor) {
     this.jdbc = jdbc;
     this.egen = new TransactionTemplate(transaktioner);
     this.egen.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.installningar = installningar;
     this.epost = epost;
-    this.nod = nodnamn();
+    this.nod = nodnamn() + "/" + motor;
   }
 
   /**
@@ -303,7 +304,7 @@ public class Utskick {
     } catch (Exception e) {
       namn = "okänd värd";
     }
-    return namn + "/" + ProcessHandle.current().pid();
+    return namn + "/" + ProcessHandle.current().pid();  // host, process (and engine, added by the caller)
   }
 
   private static String trunc(String s, int max) {

@@ -60,6 +60,7 @@ class ScenarioIT {
 
   @Test
   void theRealCaseRunsFromSkrivelseToClosedArende() throws Exception {
+    SMTP.tom(); // the server is shared with ScenarioPostgresIT, whose case has the same diarienummer
     Path ut = Files.createTempDirectory("scenario");
     ByteArrayOutputStream logg = new ByteArrayOutputStream();
     Scenario.Resultat r = new Scenario("http://localhost:" + port, ut,
