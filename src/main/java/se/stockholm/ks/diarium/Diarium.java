@@ -272,6 +272,21 @@ public class Diarium {
   }
 
   /**
+   * Marks a handling drawn up by kommunstyrelsen as sent out (expedierad) to a recipient, e.g. the
+   * protokollsutdrag sent to the sender of the skrivelse. A handling already expedierad, or one that
+   * came in, stays as it is (a retried step changes nothing).
+   *
+   * @param dokumentnummer the handling
+   * @param mottagare to whom it was sent
+   * @return true when it was marked now
+   */
+  public boolean expediera(String dokumentnummer, String mottagare) {
+    return jdbc.sql("update handling set status = ?, mottagare = ? where dokumentnummer = ? and status = ?")
+        .params(HandlingStatus.EXPEDIERAD.name(), mottagare, dokumentnummer, HandlingStatus.UPPRATTAD.name())
+        .update() == 1;
+  }
+
+  /**
    * Checks a handling as {@link #registreraHandling} will, without registering anything: required
    * fields, text length, and a file's size and media type (detected from its content).
    *

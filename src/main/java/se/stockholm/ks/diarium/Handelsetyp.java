@@ -32,5 +32,7 @@ public enum Handelsetyp {
   /** The ärende was taken off a meeting's föredragningslista (e.g. withdrawn before the meeting). */
   AVFORT_FRAN_FOREDRAGNINGSLISTA,
   /** The diarienummer was made void: its registration did not complete. */
-  MAKULERAT
+  MAKULERAT,
+  /** A message (e-mail) went to a recipient: who, the subject, when (se.stockholm.ks.meddelanden). */
+  MEDDELANDE_SKICKAT
 }

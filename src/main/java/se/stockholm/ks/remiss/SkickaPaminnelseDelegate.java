@@ -12,9 +12,12 @@ import se.stockholm.ks.diarium.Diarium;
 import se.stockholm.ks.diarium.Handelsetyp;
 import se.stockholm.ks.engine.Processkontext;
 import se.stockholm.ks.kalender.Frister;
+import se.stockholm.ks.meddelanden.Meddelanden;
+import se.stockholm.ks.meddelanden.Meddelandetyp;
 
 /**
- * {@code ${skickaPaminnelse}}: the reminder before svarsdatum. The remissinstans sees it in Tasklist
+ * {@code ${skickaPaminnelse}}: the reminder before svarsdatum. It is e-mailed to the remissinstans'
+ * functional mailbox (at most once: {@link Meddelanden}), and the remissinstans also sees it in Tasklist
  * (the task's follow-up date is the reminder date, and it is listed among the group's tasks with
  * its due date); the reminder is noted in the ärende. Once per remiss and svarsdatum, and never once
  * svarsdatum has passed ({@link Frister#svarsdatumPasserat}): a reminder job that runs late — after
@@ -27,10 +30,12 @@ class SkickaPaminnelseDelegate implements JavaDelegate {
 
   private final Diarium diarium;
   private final Frister frister;
+  private final Meddelanden meddelanden;
 
-  SkickaPaminnelseDelegate(Diarium diarium, Frister frister) {
+  SkickaPaminnelseDelegate(Diarium diarium, Frister frister, Meddelanden meddelanden) {
     this.diarium = diarium;
     this.frister = frister;
+    this.meddelanden = meddelanden;
   }
 
   @Override
@@ -43,6 +48,7 @@ class SkickaPaminnelseDelegate implements JavaDelegate {
       LOG.info("Påminnelsen till {} i {} skickas inte: svarsdatum {} har redan passerat.", namn, dnr, svarsdatum);
       return;
     }
+    meddelanden.skicka(execution, Meddelandetyp.PAMINNELSE);
     diarium.registreraHandelse(dnr, Handelsetyp.PAMINNELSE_SKICKAD, "Påminnelse till " + namn
         + ": tjänsteutlåtandet ska vara inne senast " + svarsdatum + ".", null, null,
         "paminnelse:" + execution.getProcessInstanceId() + ":" + svarsdatum);

@@ -255,13 +255,31 @@ abstract class Processtest {
     return diarium.handlingar(Diarienummer.parse(dnr));
   }
 
+  /** The ärende's events without the messages' ({@link #meddelandehandelser}). */
   List<Handelse> handelser(String dnr) {
-    return diarium.handelser(Diarienummer.parse(dnr));
+    return diarium.handelser(Diarienummer.parse(dnr)).stream()
+        .filter(h -> h.handelsetyp() != Handelsetyp.MEDDELANDE_SKICKAT).toList();
   }
 
+  /** The events that record the ärende's messages (recipient, subject, time). */
+  List<Handelse> meddelandehandelser(String dnr) {
+    return diarium.handelser(Diarienummer.parse(dnr)).stream()
+        .filter(h -> h.handelsetyp() == Handelsetyp.MEDDELANDE_SKICKAT).toList();
+  }
+
+  /** The case's own events: without the registration of each handling and without the messages ({@link #meddelanden}). */
   List<Handelsetyp> handelsetyper(String dnr) {
     return handelser(dnr).stream().map(Handelse::handelsetyp)
         .filter(t -> t != Handelsetyp.HANDLING_REGISTRERAD).toList();
+  }
+
+  /**
+   * @param dnr an ärende
+   * @return its messages in the order sent, as "TYP adress" (the process tests keep them in the outbox)
+   */
+  List<String> meddelanden(String dnr) {
+    return jdbc.sql("select meddelandetyp, mottagare, status from meddelande where diarienummer = ? order by id")
+        .param(dnr).query((rs, i) -> rs.getString(1) + " " + rs.getString(2)).list();
   }
 
   String text(String dokumentnummer) {

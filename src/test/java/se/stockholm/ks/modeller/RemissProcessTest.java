@@ -66,6 +66,12 @@ class RemissProcessTest extends Processtest {
     assertThat(text(handling.dokumentnummer())).contains("till stadsledningskontoret för yttrande",
         "Svar senast den 19 december 2025.", dnr + "-1");
     assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.REMITTERAT);
+    assertThat(meddelanden(dnr)).containsExactly("REMISS registrator.slk@ks.demo.example");
+    assertThat(meddelandehandelser(dnr)).singleElement().satisfies(h -> {
+      assertThat(h.dokumentnummer()).as("länkad till remissen").isEqualTo(dnr + "-2");
+      assertThat(h.beskrivning()).startsWith("E-post till Stadsledningskontoret <registrator.slk@ks.demo.example> lagd "
+          + "i utkorgen, inte skickad").contains("”Remiss " + dnr);
+    });
 
     Task task = uppgift("Task_SkrivTjanstutlatande");
     assertThat(kandidatgrupper(task)).containsExactly("stadsledningskontoret");
@@ -122,6 +128,8 @@ class RemissProcessTest extends Processtest {
     assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.REMITTERAT, Handelsetyp.PAMINNELSE_SKICKAD);
     assertThat(handelser(dnr).get(handelser(dnr).size() - 1).beskrivning())
         .isEqualTo("Påminnelse till Stadsledningskontoret: tjänsteutlåtandet ska vara inne senast 2025-12-19.");
+    assertThat(meddelanden(dnr)).containsExactly("REMISS registrator.slk@ks.demo.example",
+        "PAMINNELSE registrator.slk@ks.demo.example");
     assertThat(timrar("BoundaryEvent_Paminnelse")).isEmpty();
     assertThat(timer("BoundaryEvent_SvarsdatumPasserat").getDuedate()).isEqualTo(tid("2025-12-22T07:00"));
   }
@@ -188,6 +196,10 @@ class RemissProcessTest extends Processtest {
     assertThat(timer("BoundaryEvent_SvarsdatumPasserat").getDuedate()).isEqualTo(tid("2026-01-12T07:00"));
     assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.REMITTERAT, Handelsetyp.PAMINNELSE_SKICKAD,
         Handelsetyp.SVARSDATUM_PASSERAT, Handelsetyp.SVARSDATUM_FORLANGT);
+    assertThat(meddelanden(dnr)).containsExactly("REMISS registrator.slk@ks.demo.example",
+        "PAMINNELSE registrator.slk@ks.demo.example", "SVARSDATUM_PASSERAT ks-kansli@ks.demo.example",
+        "FORLANGNING registrator.slk@ks.demo.example");
+    assertThat(meddelandehandelser(dnr).get(3).dokumentnummer()).as("länkad till beskedet").isEqualTo(dnr + "-3");
     assertThat(handelser(dnr).get(handelser(dnr).size() - 1).beskrivning()).isEqualTo(
         "Svarsdatum för Stadsledningskontoret förlängt från 2025-12-19 till 2026-01-09; beskedet expedierat som "
             + dnr + "-3.");
@@ -293,6 +305,8 @@ class RemissProcessTest extends Processtest {
         .isWaitingAt("Task_SkrivTjanstutlatande", "Task_HanteraForsenatRemissvar");
     assertThat(handelsetyper(dnr)).as("ingen påminnelse efter svarsdatum")
         .containsExactly(Handelsetyp.REMITTERAT, Handelsetyp.SVARSDATUM_PASSERAT);
+    assertThat(meddelanden(dnr)).as("ingen påminnelse, men kansliet meddelas")
+        .containsExactly("REMISS registrator.slk@ks.demo.example", "SVARSDATUM_PASSERAT ks-kansli@ks.demo.example");
   }
 
   @Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import se.stockholm.ks.diarium.Arende;
 import se.stockholm.ks.diarium.Arendestatus;
 import se.stockholm.ks.diarium.Diarienummer;
+import se.stockholm.ks.diarium.Handelse;
 import se.stockholm.ks.diarium.Handelsetyp;
 import se.stockholm.ks.diarium.Handling;
 import se.stockholm.ks.diarium.HandlingStatus;
@@ -141,10 +142,17 @@ class SkrivelseProcessTest extends Skrivelseforlopp {
             tuple(dnr + "-5", Handlingstyp.SARSKILT_UTTALANDE, HandlingStatus.INKOMMEN, LocalDate.parse("2026-03-13")),
             tuple(dnr + "-6", Handlingstyp.ARENDEDOKUMENT, HandlingStatus.UPPRATTAD, LocalDate.parse("2026-03-13")),
             tuple(dnr + "-7", Handlingstyp.SARSKILT_UTTALANDE, HandlingStatus.INKOMMEN, LocalDate.parse("2026-03-18")),
-            tuple(dnr + "-8", Handlingstyp.PROTOKOLLSUTDRAG, HandlingStatus.UPPRATTAD, LocalDate.parse("2026-03-23")),
+            tuple(dnr + "-8", Handlingstyp.PROTOKOLLSUTDRAG, HandlingStatus.EXPEDIERAD, LocalDate.parse("2026-03-23")),
             tuple(dnr + "-9", Handlingstyp.ARENDEDOKUMENT, HandlingStatus.UPPRATTAD, LocalDate.parse("2026-03-23")));
     assertThat(handlingar(dnr).get(6).hanvisarTill()).isEqualTo(dnr + "-5");
     assertThat(handlingar(dnr).get(7).mediatyp()).isEqualTo("application/pdf");
+    assertThat(handlingar(dnr).get(7).mottagare()).as("beslutsmeddelandet expedierat till avsändaren")
+        .isEqualTo("Jan Jönsson (L)");
+    assertThat(meddelanden(dnr)).as("remissen, begäran om särskilt uttalande till L och beslutet till avsändaren")
+        .containsExactly("REMISS registrator.slk@ks.demo.example", "SARSKILT_UTTALANDE kansli.l@ks.demo.example",
+            "BESLUT kansli.l@ks.demo.example");
+    assertThat(meddelandehandelser(dnr)).extracting(Handelse::dokumentnummer)
+        .containsExactly(dnr + "-2", null, dnr + "-8");
     assertThat(handelsetyper(dnr)).containsExactly(
         Handelsetyp.REGISTRERAT, Handelsetyp.FORDELAT, Handelsetyp.REMITTERAT, Handelsetyp.TJANSTUTLATANDE_INKOMMET,
         Handelsetyp.PROMEMORIA_UPPRATTAD, Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA, Handelsetyp.BRB_TILLSTYRKT,

@@ -153,7 +153,10 @@ public final class Scenario {
   }
 
   private void tjanstutlatande() throws Exception {
-    klocka(LocalDateTime.of(2025, 12, 11, 14, 0));
+    // Tuesday 16 December, three working days before svarsdatum: the reminder goes to stadsledningskontoret
+    // (by e-mail; the local profile keeps it in the outbox, /meddelanden). The tjänsteutlåtande, dated
+    // 11 December, is registered that day.
+    klocka(LocalDateTime.of(2025, 12, 16, 9, 0));
     JsonNode t = uppgift(dnr, "Task_SkrivTjanstutlatande", "handlaggare");
     slutfor(t, "handlaggare", Map.of(
         "tjanstutlatandeDatum", str("2025-12-11"),

@@ -16,21 +16,38 @@ import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import se.stockholm.ks.diarium.Diarienummer;
 import se.stockholm.ks.diarium.Diarium;
 import se.stockholm.ks.diarium.Innehallskontroll;
+import se.stockholm.ks.support.Epostserver;
 import se.stockholm.ks.support.IntegrationTest;
 
 /**
  * The real case KS 2025/1513 from skrivelse to closed ärende, driven over HTTP by the same
  * {@link Scenario} the README's command runs, against the application on H2 (and, in
- * {@link ScenarioPostgresIT}, PostgreSQL).
+ * {@link ScenarioPostgresIT}, PostgreSQL), its messages sent to a real SMTP server (GreenMail).
  */
 @IntegrationTest
 class ScenarioIT {
+
+  static final Epostserver SMTP = new Epostserver();
+
+  @DynamicPropertySource
+  static void smtp(DynamicPropertyRegistry r) {
+    SMTP.starta();
+    r.add("spring.mail.host", () -> "127.0.0.1");
+    r.add("spring.mail.port", SMTP::port);
+    r.add("ks.meddelanden.transport", () -> "smtp");
+  }
+
+  @Autowired
+  JdbcClient jdbc;
 
   @LocalServerPort
   int port;
@@ -43,6 +60,7 @@ class ScenarioIT {
 
   @Test
   void theRealCaseRunsFromSkrivelseToClosedArende() throws Exception {
+    SMTP.tom(); // the server is shared with ScenarioPostgresIT, whose case has the same diarienummer
     Path ut = Files.createTempDirectory("scenario");
     ByteArrayOutputStream logg = new ByteArrayOutputStream();
     Scenario.Resultat r = new Scenario("http://localhost:" + port, ut,
@@ -116,5 +134,39 @@ class ScenarioIT {
             "PROMEMORIA_UPPRATTAD", "UPPFORT_PA_FOREDRAGNINGSLISTA", "BRB_TILLSTYRKT", "SARSKILT_UTTALANDE_INKOMMET",
             "UPPFORT_PA_FOREDRAGNINGSLISTA", "KS_BESLUT", "PROTOKOLL_JUSTERAT", "PROTOKOLL_ANSLAGET", "LAGA_KRAFT",
             "AVSLUTAT");
+
+    // the messages, in the order sent: remiss, reminder, request for särskilt uttalande to L, decision to the sender
+    assertThat(jdbc.sql("select meddelandetyp, mottagare, status from meddelande where diarienummer = ? order by id")
+        .param("KS 2025/1513").query((rs, i) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).list())
+        .containsExactly("REMISS registrator.slk@ks.demo.example SKICKAT",
+            "PAMINNELSE registrator.slk@ks.demo.example SKICKAT",
+            "SARSKILT_UTTALANDE kansli.l@ks.demo.example SKICKAT",
+            "BESLUT kansli.l@ks.demo.example SKICKAT");
+    assertThat(diarium.handelser(Diarienummer.parse("KS 2025/1513")).stream()
+        .filter(e -> e.handelsetyp().name().equals("MEDDELANDE_SKICKAT")).map(e -> e.beskrivning()))
+        .satisfiesExactly(
+            b -> assertThat(b).startsWith("E-post skickad till Stadsledningskontoret <registrator.slk@ks.demo.example>: ”Remiss"),
+            b -> assertThat(b).startsWith("E-post skickad till Stadsledningskontoret <registrator.slk@ks.demo.example>: ”Påminnelse"),
+            b -> assertThat(b).startsWith("E-post skickad till Liberalerna <kansli.l@ks.demo.example>: ”Särskilt uttalande"),
+            b -> assertThat(b).startsWith("E-post skickad till Jan Jönsson (L) <kansli.l@ks.demo.example>: ”Beslut"));
+    List<Epostserver.Brev> brev = SMTP.brev().stream().filter(b -> b.amne().contains("KS 2025/1513")).toList();
+    assertThat(brev).extracting(b -> b.till().get(0) + " " + b.amne()).containsExactlyInAnyOrder(
+        "registrator.slk@ks.demo.example Remiss KS 2025/1513: Skrivelse angående stadens inbjudan till Mayor summit "
+            + "combat antisemitism movement i Paris – svar senast 2025-12-19",
+        "registrator.slk@ks.demo.example Påminnelse: remissvar i KS 2025/1513 senast 2025-12-19",
+        "kansli.l@ks.demo.example Särskilt uttalande i KS 2025/1513: lämna texten senast 2026-03-16",
+        "kansli.l@ks.demo.example Beslut i KS 2025/1513: Skrivelse angående stadens inbjudan till Mayor summit "
+            + "combat antisemitism movement i Paris");
+    Epostserver.Brev uttalande = brev.stream().filter(b -> b.amne().startsWith("Särskilt")).findFirst().orElseThrow();
+    assertThat(uttalande.text()).contains("Liberalerna har anmält ett särskilt uttalande", "KS 2025/1513",
+        "senast den 16 mars 2026", "Lämna särskilt uttalande");
+    Epostserver.Brev beslut = brev.stream().filter(b -> b.amne().startsWith("Beslut")).findFirst().orElseThrow();
+    assertThat(beslut.text()).contains("Till Jan Jönsson (L).", "KS 2025/1513-8",
+        "http://localhost:8080/arenden/KS-2025-1513");
+    assertThat(beslut.bilagor()).singleElement().asString().startsWith("KS-2025-1513-8").endsWith(".pdf");
+    assertThat(new String(beslut.bilageinnehall().get(0), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    var utdrag = r.handlingar().get(7);
+    assertThat(utdrag.path("status").asText()).isEqualTo("EXPEDIERAD");
+    assertThat(utdrag.path("mottagare").asText()).isEqualTo("Jan Jönsson (L)");
   }
 }

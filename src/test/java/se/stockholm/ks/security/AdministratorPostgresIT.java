@@ -134,6 +134,8 @@ class AdministratorPostgresIT {
         "--spring.datasource.password=" + db.password(),
         "--camunda.bpm.admin-user.password=" + losenord,
         "--camunda.bpm.job-execution.enabled=false",
+        // no SMTP server here: messages stay in the outbox (the e-mail settings are MeddelandenIT's)
+        "--ks.meddelanden.transport=utkorg",
         // the city's organisation (made-up names, no placeholders)
         "--ks.organisation.rotlar[0].id=rotel-i", "--ks.organisation.rotlar[0].namn=Rotel I",
         "--ks.organisation.rotlar[0].borgarrad=Eva Teststrand", "--ks.organisation.rotlar[0].parti=S"));

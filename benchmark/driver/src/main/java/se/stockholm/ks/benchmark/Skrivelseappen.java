@@ -85,6 +85,8 @@ public final class Skrivelseappen extends Mal {
           "--ks.demo.users=true", "--ks.demo.klocka=true", "--ks.demo.arenden=false",
           // the postgres profile refuses to start without the city's rotlar: the demo rotlar stand in
           "--spring.config.import=classpath:organisation-demo.yaml", "--ks.organisation.demo=false",
+          // no SMTP server in the benchmark: messages stay in the outbox table
+          "--ks.meddelanden.transport=utkorg",
           "--bench.sqlraknare.port=" + sqlPort), konf);
     } catch (IOException e) {
       throw new IllegalStateException(e);
