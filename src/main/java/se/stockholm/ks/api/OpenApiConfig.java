@@ -53,6 +53,8 @@ class OpenApiConfig {
   static final String TAGG_SKRIVELSER = "skrivelser";
   /** Tag of following ärenden and their handlingar ({@code ArendenApi}). */
   static final String TAGG_ARENDEN = "arenden";
+  /** Tag of the bevakning (open work, remisser, lead times; kansli and process owners). */
+  static final String TAGG_BEVAKNING = "bevakning";
   /** The security scheme of HTTP Basic. */
   static final String BASIC = "basic";
   /** The shared parameter {@code Idempotency-Key} in {@code components/parameters}. */
@@ -85,6 +87,10 @@ class OpenApiConfig {
         .addTagsItem(new Tag().name(TAGG_ARENDEN)
             .description("Följa ett ärende, återkalla det, läsa och lägga till handlingar")
             .extensions(Map.of("x-displayName", "Ärenden")))
+        .addTagsItem(new Tag().name(TAGG_BEVAKNING)
+            .description("Bevakning för KS kansli och processägare: öppna ärenden per fas, remisser och särskilda "
+                + "uttalanden som förfaller, ledtider i arbetsdagar")
+            .extensions(Map.of("x-displayName", "Bevakning")))
         .components(new Components()
             .addSecuritySchemes(BASIC, new SecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("basic")

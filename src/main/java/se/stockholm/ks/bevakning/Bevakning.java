@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -31,6 +32,7 @@ import se.stockholm.ks.diarium.Diarium;
 import se.stockholm.ks.diarium.Handelsetyp;
 import se.stockholm.ks.kalender.Arbetsdagskalender;
 import se.stockholm.ks.organisation.Organisation;
+import se.stockholm.ks.security.Grupper;
 
 /**
  * The counts and lists of the bevakning view, read from the engine's runtime (open cases only, so
@@ -168,6 +170,28 @@ public class Bevakning {
     this.jdbc = jdbc;
   }
 
+  /** The groups that see the bevakning (the page and {@code /api/v1/bevakning}). */
+  public static final List<String> GRUPPER = List.of(Grupper.KS_KANSLI, Grupper.PROCESSAGARE, Grupper.CAMUNDA_ADMIN);
+
+  /**
+   * @param inloggad the caller's engine authentication (set by the API's and pages' login filter)
+   * @return true when the caller belongs to one of {@link #GRUPPER}
+   */
+  public static boolean farSe(Authentication inloggad) {
+    return inloggad != null && inloggad.getGroupIds() != null
+        && inloggad.getGroupIds().stream().anyMatch(GRUPPER::contains);
+  }
+
+  /**
+   * @param inloggad the caller's engine authentication
+   * @throws AuthorizationException when the caller may not see the bevakning (403)
+   */
+  public static void kravBehorighet(Authentication inloggad) {
+    if (!farSe(inloggad)) {
+      throw new AuthorizationException("Bevakningen visas bara för KS kansli och processägare.");
+    }
+  }
+
   /** @return open ärenden per phase (one count query per phase on the engine's runtime) */
   public Map<Fas, Long> oppnaPerFas() {
     return somSystemet(() -> {
@@ -223,11 +247,15 @@ public class Bevakning {
    * @param fran the first inkom date (inclusive)
    * @param till the last inkom date (inclusive)
    * @return count, median and 90th percentile (nearest rank) per milestone
-   * @throws IllegalArgumentException when {@code till} is before {@code fran}
+   * @throws IllegalArgumentException when {@code till} is before {@code fran}, or the period is longer
+   *     than ten years
    */
   public Ledtider ledtider(LocalDate fran, LocalDate till) {
     if (till.isBefore(fran)) {
-      throw new IllegalArgumentException("Periodens slut (till) är före dess början (från).");
+      throw new IllegalArgumentException("Periodens slut (till) är före dess början (fran).");
+    }
+    if (fran.plusYears(10).isBefore(till)) {
+      throw new IllegalArgumentException("Perioden får vara högst tio år.");
     }
     Map<Long, LocalDate> inkom = new HashMap<>();
     jdbc.sql("select id, inkom_datum from arende where inkom_datum between ? and ? and status in (?, ?, ?, ?)")
