@@ -59,7 +59,7 @@ class DriftmatvardenIT {
   }
 
   @Test
-  void onlyOperationsReadTheMetrics() {
+  void onlyOperationsReadTheMetrics() throws Exception {
     Api.Svar utan = api.get(null, PROMETHEUS);
     assertThat(utan.status()).isEqualTo(401);
     assertThat(utan.header("WWW-Authenticate")).startsWith("Basic");
@@ -77,6 +77,7 @@ class DriftmatvardenIT {
     }
     assertThat(api.get("admin", PROMETHEUS).status()).isEqualTo(200);
 
+    assertThat(api.get("registrator", "/api/v1/bevakning").status()).isEqualTo(200); // a timed REST call
     Api.Svar drift = api.get("drift", PROMETHEUS);
     assertThat(drift.status()).isEqualTo(200);
     assertThat(drift.text()).contains("ks_arenden_oppna{", "ks_remisser_forsenade", "ks_incidenter_oppna",
@@ -107,6 +108,17 @@ class DriftmatvardenIT {
           "svarsdatum": {"value": "%s"}}}""".formatted(svarsdatum));
     assertThat(fordelat.status()).as(fordelat.text()).isEqualTo(204);
 
+    // every ks_ metric the Grafana dashboard draws is there
+    String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("docs/grafana-skrivelseprocessen.json"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(ks_[a-z_]+?)(_bucket|_count)?\\{").matcher(dashboard);
+    int antal = 0;
+    while (m.find()) {
+      String namn = m.group(1) + (m.group(2) == null ? "" : m.group(2));
+      assertThat(Prometheustext.varde(drift.text(), namn, "application=\"skrivelseprocessen\""))
+          .as(namn + " in the dashboard").isNotNaN();
+      antal++;
+    }
+    assertThat(antal).isGreaterThanOrEqualTo(8);
     // the group drift reads nothing in the engine
     Api.Svar instanser = api.get("drift", "/engine-rest/process-instance");
     assertThat(instanser.status() == 403 || instanser.json().isEmpty()).as(instanser.text()).isTrue();
