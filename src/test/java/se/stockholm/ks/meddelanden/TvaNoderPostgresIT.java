@@ -138,6 +138,9 @@ class TvaNoderPostgresIT {
         "--camunda.bpm.job-execution.enabled=true",
         "--camunda.bpm.job-execution.wait-time-in-millis=50",
         "--camunda.bpm.job-execution.max-wait=200",
+        // one job per acquisition: a node cannot take every due job in one go while the other waits
+        // (on a loaded machine one node did all of them, and the test showed nothing about two)
+        "--camunda.bpm.job-execution.max-jobs-per-acquisition=1",
         // a lock that runs out at once: the other node takes over jobs that are still running
         "--camunda.bpm.job-execution.lock-time-in-millis=1",
         "--ks.demo.users=false",
