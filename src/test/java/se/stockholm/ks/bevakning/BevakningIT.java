@@ -105,6 +105,14 @@ class BevakningIT {
     }
     assertThat(api.get(null, "/api/v1/bevakning").status()).isEqualTo(401);
     assertThat(api.get(null, "/bevakning").status()).isEqualTo(401);
+    // a browser without a session is sent to the webapps' login, not asked for Basic credentials
+    for (String sida : List.of("/bevakning", "/arenden/" + a.replace(' ', '-').replace('/', '-'))) {
+      Api.Svar webblasare = api.get(null, sida, "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+      assertThat(webblasare.status()).as(sida).isEqualTo(302);
+      assertThat(webblasare.header("Location")).as(sida).endsWith("/camunda/app/tasklist/default/");
+      assertThat(webblasare.header("WWW-Authenticate")).as(sida).isNull();
+    }
+    assertThat(api.get(null, "/api/v1/bevakning", "Accept", "text/html").status()).isEqualTo(401);
 
     Api.Svar sida = api.get("processagare", "/bevakning");
     assertThat(sida.status()).isEqualTo(200);
