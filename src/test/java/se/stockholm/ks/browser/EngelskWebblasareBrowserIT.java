@@ -92,7 +92,7 @@ class EngelskWebblasareBrowserIT {
       tasklist.oppna(kort);
       String tips = b.js("var e = document.querySelector('li.assignee.set-value');"
           + " return e ? getComputedStyle(e, '::after').content : null;");
-      assertThat(tips).as("an unclaimed task says it must be taken first").contains("Ta uppgiften först");
+      assertThat(tips).as("an unclaimed task says it must be taken first").isEqualTo("\"Ta uppgiften först (Ta uppgift) – formuläret går att fylla i när du har tagit den.\"");
       assertThat(b.driver().findElement(By.cssSelector("button.claim")).getText().trim()).isEqualTo("Ta uppgift");
       b.bild("03-uppgift-som-inte-ar-tagen");
       tasklist.taUppgift();
