@@ -52,6 +52,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.util.HtmlUtils;
 
 import se.stockholm.ks.startup.StartRefusedException;
@@ -168,10 +169,10 @@ public class OidcSakerhetConfig {
     AccessDeniedHandler utanGrupp = (request, response, e) -> Problemsvar.skriv(response, 403, "behorighet-saknas",
         "Behörighet saknas", "Token ger ingen av processens grupper: klienten eller användaren saknar en roll "
             + "som är mappad i ks.oidc.gruppmappning.");
-    http.securityMatcher("/api/**", "/engine-rest/**")
+    http.securityMatcher(monster("/api/**", "/engine-rest/**"))
         .authorizeHttpRequests(a -> a
-            .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/dokumentation",
-                "/api/v1/dokumentation/**", "/api/v1/swagger-ui/**").permitAll()
+            .requestMatchers(monster("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/dokumentation",
+                "/api/v1/dokumentation/**", "/api/v1/swagger-ui/**")).permitAll()
             .anyRequest().hasAuthority(Inloggning.HAR_GRUPP))
         .oauth2ResourceServer(o -> o
             .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(jwt -> new Inloggning.Token(jwt,
@@ -220,8 +221,8 @@ public class OidcSakerhetConfig {
               + "Be din chef eller systemförvaltaren att lägga till dig i rätt grupp.");
     };
     http.authorizeHttpRequests(a -> a
-            .requestMatchers(OPPNA.toArray(String[]::new)).permitAll()
-            .requestMatchers("/logga-ut").permitAll()
+            .requestMatchers(monster(OPPNA.toArray(String[]::new))).permitAll()
+            .requestMatchers(monster("/logga-ut")).permitAll()
             .anyRequest().hasAuthority(Inloggning.HAR_GRUPP))
         .oauth2Login(o -> o
             .authorizationEndpoint(e -> e.authorizationRequestResolver(pkce))
@@ -239,7 +240,7 @@ public class OidcSakerhetConfig {
                 new AntPathRequestMatcher("/**"))
             .accessDeniedHandler(utanGrupp))
         // Camunda's own CSRF filter protects the webapps' API (X-XSRF-TOKEN)
-        .csrf(c -> c.ignoringRequestMatchers("/camunda/**"));
+        .csrf(c -> c.ignoringRequestMatchers(monster("/camunda/**")));
     return http.build();
   }
 
@@ -317,6 +318,12 @@ public class OidcSakerhetConfig {
     registration.addUrlPatterns("/api/*", "/arenden/*", "/meddelanden", "/meddelanden/*");
     registration.setOrder(10);
     return registration;
+  }
+
+  /** Paths as Ant patterns on the whole path: not only Spring MVC's (the engine REST API and the webapps are Jersey). */
+  private static RequestMatcher monster(String... monster) {
+    return new OrRequestMatcher(java.util.Arrays.stream(monster)
+        .map(m -> (RequestMatcher) new AntPathRequestMatcher(m)).toList());
   }
 
   private static String orsak(Exception e) {
