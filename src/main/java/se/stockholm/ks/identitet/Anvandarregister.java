@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Anvandarregister {
 
   private static final Map<String, Tokenanvandare> ANVANDARE = new ConcurrentHashMap<>();
+  private static volatile Map<String, String> grupper = Map.of();
 
   private Anvandarregister() {
   }
@@ -37,6 +38,16 @@ public final class Anvandarregister {
   /** @return every user known to this node */
   public static Collection<Tokenanvandare> alla() {
     return ANVANDARE.values();
+  }
+
+  /** @param processensGrupper the process's groups: id and display name (set at start) */
+  public static void grupper(Map<String, String> processensGrupper) {
+    grupper = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(processensGrupper));
+  }
+
+  /** @return the process's groups: id and display name */
+  public static Map<String, String> grupper() {
+    return grupper;
   }
 
   /** Forgets every user (tests that start a new application in the same JVM). */

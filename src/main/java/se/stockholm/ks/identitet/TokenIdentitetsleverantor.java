@@ -2,38 +2,40 @@ package se.stockholm.ks.identitet;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbGroupQueryImpl;
-import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
+import org.camunda.bpm.engine.impl.identity.db.DbReadOnlyIdentityServiceProvider;
+import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.camunda.bpm.engine.impl.identity.db.DbUserQueryImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 
+import se.stockholm.ks.security.Grupper;
+
 /**
- * The engine's identity provider in the {@code oidc} profile: users and their groups come from the tokens
- * ({@link Anvandarregister}), groups and authorizations stay in the engine's tables as in every profile
- * (created by {@link se.stockholm.ks.security.AuthorizationSetup}). So Tasklist's filters, candidate groups
- * and the engine's authorizations work unchanged, and Camunda's user and membership tables are not used.
+ * The engine's read-only identity provider in the {@code oidc} profile: users and their groups come from the
+ * tokens ({@link Anvandarregister}), the groups are the process's groups of the configuration
+ * ({@link se.stockholm.ks.security.AuthorizationSetup#groups()} and {@code camunda-admin}); authorizations stay
+ * in the engine's tables as in every profile. So Tasklist's filters, candidate groups and the engine's
+ * authorizations work unchanged, Camunda's user, group and membership tables are not used, and the webapps
+ * neither offer to create users nor ask for a first administrator (the identity service is read-only).
  *
  * <ul>
  *   <li>No password is checked or stored: {@link #checkPassword} is always false (the webapps' login form
- *       and HTTP Basic let no one in), and users and memberships cannot be created here; the city's
+ *       and HTTP Basic let no one in); users, groups and memberships cannot be created here: the city's
  *       directory owns them.</li>
  *   <li>A user query answers from the users that have signed in since the node started (id, names,
  *       e-mail, groups), without authorization checks: any signed-in official may see a colleague's name,
  *       as Tasklist shows it on an assigned task.</li>
- *   <li>A group query for a user's groups ({@code groupMember}) answers with the groups of the user's
- *       latest token that exist in the engine; every other group query goes to the engine's tables.</li>
+ *   <li>A group query answers from the process's groups; for a user's groups ({@code groupMember}) with
+ *       those of the user's latest token.</li>
  * </ul>
  */
-public class TokenIdentitetsleverantor extends DbIdentityServiceProvider {
+public class TokenIdentitetsleverantor extends DbReadOnlyIdentityServiceProvider {
 
   /** Always false: no one signs in with a password in the {@code oidc} profile. */
   @Override
@@ -62,42 +64,19 @@ public class TokenIdentitetsleverantor extends DbIdentityServiceProvider {
   }
 
   @Override
+  public GroupEntity findGroupById(String groupId) {
+    String namn = Anvandarregister.grupper().get(groupId);
+    return namn == null ? null : grupp(groupId, namn);
+  }
+
+  @Override
   public long findGroupCountByQueryCriteria(DbGroupQueryImpl query) {
-    if (query.getUserId() == null) {
-      return super.findGroupCountByQueryCriteria(query);
-    }
-    return anvandarensGrupper(query).size();
+    return grupper(query).size();
   }
 
   @Override
   public List<Group> findGroupByQueryCriteria(DbGroupQueryImpl query) {
-    if (query.getUserId() == null) {
-      return super.findGroupByQueryCriteria(query);
-    }
-    return sida(anvandarensGrupper(query), query.getFirstResult(), query.getMaxResults());
-  }
-
-  /** Refused: users are the city directory's. */
-  @Override
-  public UserEntity createNewUser(String userId) {
-    throw katalogensSak();
-  }
-
-  /** Refused: users are the city directory's. */
-  @Override
-  public IdentityOperationResult saveUser(User user) {
-    throw katalogensSak();
-  }
-
-  /** Refused: group memberships come from the tokens. */
-  @Override
-  public IdentityOperationResult createMembership(String userId, String groupId) {
-    throw katalogensSak();
-  }
-
-  private static ProcessEngineException katalogensSak() {
-    return new ProcessEngineException("Användare och gruppmedlemskap hanteras i stadens katalog (inloggning med "
-        + "OpenID Connect), inte i processmotorn.");
+    return sida(grupper(query), query.getFirstResult(), query.getMaxResults());
   }
 
   private Stream<Tokenanvandare> traffar(DbUserQueryImpl q) {
@@ -115,33 +94,33 @@ public class TokenIdentitetsleverantor extends DbIdentityServiceProvider {
         .filter(a -> q.getTenantId() == null);
   }
 
-  /** The user's groups that exist in the engine and meet the query's other criteria. */
-  private List<Group> anvandarensGrupper(DbGroupQueryImpl q) {
-    Set<String> grupper = new LinkedHashSet<>(
-        Anvandarregister.hamta(q.getUserId()).map(Tokenanvandare::grupper).orElse(List.of()));
-    if (q.getId() != null) {
-      grupper.retainAll(Set.of(q.getId()));
-    }
-    if (q.getIds() != null) {
-      grupper.retainAll(Set.of(q.getIds()));
-    }
-    if (grupper.isEmpty() || q.getTenantId() != null) {
-      return List.of();
-    }
-    DbGroupQueryImpl urval = new DbGroupQueryImpl();
-    urval.groupIdIn(grupper.toArray(String[]::new));
-    if (q.getName() != null) {
-      urval.groupName(q.getName());
-    }
-    if (q.getNameLike() != null) {
-      urval.groupNameLike(q.getNameLike());
-    }
-    if (q.getType() != null) {
-      urval.groupType(q.getType());
-    }
-    List<Group> traffar = new ArrayList<>(super.findGroupByQueryCriteria(urval));
+  /** The process's groups (from the configuration) that meet the query, by id. */
+  private List<Group> grupper(DbGroupQueryImpl q) {
+    Set<String> ids = q.getIds() == null ? null : Set.of(q.getIds());
+    List<String> medlem = q.getUserId() == null ? null
+        : Anvandarregister.hamta(q.getUserId()).map(Tokenanvandare::grupper).orElse(List.of());
+    List<Group> traffar = new ArrayList<>();
+    Anvandarregister.grupper().forEach((id, namn) -> {
+      if ((q.getId() == null || q.getId().equals(id)) && (ids == null || ids.contains(id))
+          && (q.getName() == null || q.getName().equals(namn)) && like(q.getNameLike(), namn)
+          && (q.getType() == null || q.getType().equals(typ(id))) && (medlem == null || medlem.contains(id))
+          && q.getTenantId() == null) {
+        traffar.add(grupp(id, namn));
+      }
+    });
     traffar.sort(Comparator.comparing(Group::getId));
     return traffar;
+  }
+
+  private static String typ(String id) {
+    return Grupper.CAMUNDA_ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW";
+  }
+
+  private static GroupEntity grupp(String id, String namn) {
+    GroupEntity group = new GroupEntity(id);
+    group.setName(namn);
+    group.setType(typ(id));
+    return group;
   }
 
   private static boolean like(String monster, String varde) {

@@ -117,6 +117,7 @@ class OidcBrowserIT {
       b.vanta().until(d -> d.getCurrentUrl().startsWith(OidcTestmiljo.leverantor().utfardare() + "/login"));
       assertThat(b.synliga(By.id("username"))).as("inloggningen hos leverantören är också slut").hasSize(1);
     } catch (Throwable t) {
+      System.out.println("FEL vid " + b.driver().getCurrentUrl());
       b.sparaSidan("FEL-" + String.format("%02d", ++bildnummer));
       throw t;
     }
