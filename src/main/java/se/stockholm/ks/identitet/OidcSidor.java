@@ -8,7 +8,11 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The page the provider sends the browser back to after logout ({@code /utloggad}, open to all). */
+/**
+ * The {@code oidc} profile's own small pages: {@code /utloggad}, where the provider sends the browser back
+ * after logout (open to all), and {@code /inloggning/satt}, which tells Tasklist's script
+ * ({@code scripts/oidc-utloggning.js}) to log out through {@code /logga-ut}.
+ */
 @Controller
 @Profile(SpringSecurityBaraMedOidc.OIDC)
 class OidcSidor {
@@ -17,6 +21,13 @@ class OidcSidor {
    * @param response the page: signed out, with a link to sign in again
    * @throws IOException if writing fails
    */
+  /** @return where "Logga ut" goes: {@code /logga-ut} (RP-initiated logout) */
+  @GetMapping(path = "/inloggning/satt", produces = "application/json")
+  @org.springframework.web.bind.annotation.ResponseBody
+  java.util.Map<String, String> satt() {
+    return java.util.Map.of("satt", "oidc", "utloggning", "/logga-ut");
+  }
+
   @GetMapping("/utloggad")
   void utloggad(HttpServletResponse response) throws IOException {
     OidcSakerhetConfig.sida(response, 200, "Du är utloggad",

@@ -109,7 +109,12 @@ class OidcBrowserIT {
       JsonNode handelser = json.readTree(api("/api/v1/arenden/" + dnr.replace(' ', '-').replace('/', '-') + "/handelser"));
       assertThat(handelser.findValuesAsText("aktor")).as(handelser.toString()).contains("e-tjanst", "rebecka");
 
-      b.oppna(bas + "/logga-ut");
+      // Tasklist's own "Logga ut" (the menu under her name) goes on to /logga-ut: RP-initiated logout
+      b.oppna(tasklist.adress());
+      tasklist.listanLaddad();
+      b.klicka(b.driver().findElement(By.cssSelector("[cam-widget-header] li.account > a, [cam-widget-header] .account .dropdown-toggle")));
+      b.klicka(b.vanta().until(d -> d.findElements(By.cssSelector("[cam-widget-header] li.logout a")).stream()
+          .filter(WebElement::isDisplayed).findFirst().orElse(null)));
       b.vanta().until(d -> d.getCurrentUrl().startsWith(bas + "/utloggad"));
       assertThat(b.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Du är utloggad");
       bild("utloggad");
