@@ -206,7 +206,8 @@ public class OidcSakerhetConfig {
     utloggning.setPostLogoutRedirectUri(installningar.utloggningsadress());
     AuthenticationFailureHandler misslyckad = (request, response, e) -> sida(response, 401,
         "Inloggningen misslyckades",
-        "Inloggningen genom stadens inloggningstjänst gick inte igenom" + orsak(e) + ". Försök igen; "
+        "Inloggningen genom stadens inloggningstjänst gick inte igenom" + HtmlUtils.htmlEscape(orsak(e))
+            + ". Försök igen; "
             + "kvarstår felet, kontakta IT-supporten.");
     AccessDeniedHandler utanGrupp = (request, response, e) -> {
       if (request.getRequestURI().startsWith(request.getContextPath() + "/camunda/api/")) {

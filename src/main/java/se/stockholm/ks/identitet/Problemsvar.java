@@ -9,6 +9,8 @@ import org.springframework.http.MediaType;
 /** The problem details (RFC 9457, problem+json) with which the {@code oidc} profile refuses an API request. */
 final class Problemsvar {
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
   private Problemsvar() {
   }
 
@@ -28,7 +30,11 @@ final class Problemsvar {
     }
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write("{\"type\":\"https://stockholm.se/ks/problem/" + typ + "\",\"title\":\"" + titel
-        + "\",\"status\":" + status + ",\"detail\":\"" + detalj.replace("\"", "'") + "\"}");
+    java.util.Map<String, Object> problem = new java.util.LinkedHashMap<>();
+    problem.put("type", "https://stockholm.se/ks/problem/" + typ);
+    problem.put("title", titel);
+    problem.put("status", status);
+    problem.put("detail", detalj);
+    response.getWriter().write(JSON.writeValueAsString(problem));
   }
 }

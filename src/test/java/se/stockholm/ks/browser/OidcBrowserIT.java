@@ -109,6 +109,14 @@ class OidcBrowserIT {
       JsonNode handelser = json.readTree(api("/api/v1/arenden/" + dnr.replace(' ', '-').replace('/', '-') + "/handelser"));
       assertThat(handelser.findValuesAsText("aktor")).as(handelser.toString()).contains("e-tjanst", "rebecka");
 
+      // the ärende page and the API's documents open with the session (reading only)
+      String urlDnr = dnr.replace(' ', '-').replace('/', '-');
+      b.oppna(bas + "/arenden/" + urlDnr);
+      assertThat(b.driver().findElement(By.tagName("body")).getText()).contains(dnr, "Skrivelse om inloggning");
+      b.oppna(bas + "/api/v1/arenden/" + urlDnr);
+      assertThat(b.driver().findElement(By.tagName("body")).getText()).contains(dnr);
+      bild("arendesidan");
+
       // Tasklist's own "Logga ut" (the menu under her name) goes on to /logga-ut: RP-initiated logout
       b.oppna(tasklist.adress());
       tasklist.listanLaddad();
