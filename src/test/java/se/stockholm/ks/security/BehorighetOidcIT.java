@@ -40,6 +40,21 @@ class BehorighetOidcIT extends BehorighetIT {
         .defaultHeader("Authorization", "Bearer " + token));
   }
 
+  @org.springframework.beans.factory.annotation.Autowired
+  javax.sql.DataSource dataSource;
+
+  /** Every role has worked through its token; the engine's user and membership tables stay empty. */
+  @org.junit.jupiter.api.Test
+  void noUserRowNoMembershipAndNoPasswordInTheEngine() throws Exception {
+    for (String anvandare : java.util.List.of("registrator", "handlaggare", "processagare", "integration")) {
+      assertThat(som(anvandare).getForEntity("/engine-rest/task", String.class).getStatusCode().value())
+          .as(anvandare).isIn(200, 403);
+    }
+    var jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    assertThat(jdbc.queryForObject("select count(*) from ACT_ID_USER", Long.class)).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from ACT_ID_MEMBERSHIP", Long.class)).isZero();
+  }
+
   /** No one logs in to a webapp with a password: the provider's login page is the only way in. */
   @Override
   @ParameterizedTest
