@@ -53,6 +53,8 @@ class OpenApiConfig {
   static final String TAGG_SKRIVELSER = "skrivelser";
   /** Tag of following ärenden and their handlingar ({@code ArendenApi}). */
   static final String TAGG_ARENDEN = "arenden";
+  /** Tag of the meetings of borgarrådsberedningen and kommunstyrelsen ({@code SammantradenApi}). */
+  static final String TAGG_SAMMANTRADEN = "sammantraden";
   /** The security scheme of HTTP Basic. */
   static final String BASIC = "basic";
   /** The shared parameter {@code Idempotency-Key} in {@code components/parameters}. */
@@ -85,6 +87,9 @@ class OpenApiConfig {
         .addTagsItem(new Tag().name(TAGG_ARENDEN)
             .description("Följa ett ärende, återkalla det, läsa och lägga till handlingar")
             .extensions(Map.of("x-displayName", "Ärenden")))
+        .addTagsItem(new Tag().name(TAGG_SAMMANTRADEN)
+            .description("Sammanträden: föredragningslistan med ärendena i ordning, paragraferna och sammanträdets skede")
+            .extensions(Map.of("x-displayName", "Sammanträden")))
         .components(new Components()
             .addSecuritySchemes(BASIC, new SecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("basic")
