@@ -325,12 +325,28 @@ public final class Dto {
    * @param justerare who justerade, or null
    * @param anslagsdatum the day the justering was anslagen, or null
    * @param arenden the föredragningslista in order, also ärenden that left it (status AVFORT)
+   * @param dokument the meeting's documents (föredragningslista, protokoll, anslagsbevis) in their order
    */
   public record Sammantrade(String organ, String organNamn, LocalDate datum,
                             @Schema(allowableValues = {"PLANERAT", "FOREDRAGNINGSLISTA_FASTSTALLD", "HALLET",
                                 "PROTOKOLL_JUSTERAT", "ANSLAGET"}) String status,
                             String statusText, LocalDate justeringsdatum, String justerare, LocalDate anslagsdatum,
-                            List<Punkt> arenden) {
+                            List<Punkt> arenden, List<Sammantradesdokument> dokument) {
+  }
+
+  /**
+   * A document of a meeting, numbered in the meeting's own series.
+   *
+   * @param nummer its number in the series
+   * @param beteckning its designation, {@code KS 2026-03-18 nr 1}
+   * @param typ FOREDRAGNINGSLISTA, PROTOKOLL or ANSLAGSBEVIS
+   * @param rubrik its title
+   * @param upprattad when it was written
+   * @param url its content (PDF/A)
+   */
+  public record Sammantradesdokument(int nummer, String beteckning,
+                                     @Schema(allowableValues = {"FOREDRAGNINGSLISTA", "PROTOKOLL", "ANSLAGSBEVIS"})
+                                     String typ, String rubrik, OffsetDateTime upprattad, String url) {
   }
 
   /**

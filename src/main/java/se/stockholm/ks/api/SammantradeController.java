@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import se.stockholm.ks.kalender.Sammantradesplan;
 import se.stockholm.ks.sammantrade.Organ;
+import se.stockholm.ks.sammantrade.Sammantradesdokument;
 import se.stockholm.ks.sammantrade.Sammantradesregister;
 import se.stockholm.ks.sammantrade.Sammantradestatus;
 import se.stockholm.ks.security.AuthorizationSetup;
@@ -38,13 +39,15 @@ import se.stockholm.ks.security.AuthorizationSetup;
 class SammantradeController {
 
   private final Sammantradesregister register;
+  private final Sammantradesdokument dokument;
   private final Sammantradesplan plan;
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
 
-  SammantradeController(Sammantradesregister register, Sammantradesplan plan, IdentityService identityService,
-                        AuthorizationService authorizationService) {
+  SammantradeController(Sammantradesregister register, Sammantradesdokument dokument, Sammantradesplan plan,
+                        IdentityService identityService, AuthorizationService authorizationService) {
     this.register = register;
+    this.dokument = dokument;
     this.plan = plan;
     this.identityService = identityService;
     this.authorizationService = authorizationService;
@@ -64,32 +67,74 @@ class SammantradeController {
       @PathVariable String organ,
       @Parameter(description = "Sammanträdesdagen, ÅÅÅÅ-MM-DD", example = "2026-03-18")
       @PathVariable String datum) {
-    Organ o = Organ.tolka(organ).orElseThrow(() -> new SammantradeSaknasException(
-        "Okänt organ '" + organ + "'. Ange KS (kommunstyrelsen) eller BRB (borgarrådsberedningen)."));
-    LocalDate dag;
-    try {
-      dag = LocalDate.parse(datum);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("Datumet skrivs ÅÅÅÅ-MM-DD, t.ex. 2026-03-18 (inte '" + datum + "').");
-    }
+    Organ o = organ(organ);
+    LocalDate dag = datum(datum);
     kravLasratt();
-    return register.hitta(o, dag).map(SammantradeController::dto).orElseGet(() -> {
+    return register.hitta(o, dag).map(s -> dto(s, dokument.dokument(o, dag))).orElseGet(() -> {
       List<LocalDate> planen = o == Organ.KS ? plan.kommunstyrelsen() : plan.borgarradsberedningen();
       if (!planen.contains(dag)) {
         throw new SammantradeSaknasException("Inget sammanträde för " + o.namn() + " den " + dag
             + " i sammanträdesplanen.");
       }
       return new Dto.Sammantrade(o.name(), o.namn(), dag, Sammantradestatus.PLANERAT.name(),
-          Sammantradestatus.PLANERAT.text(), null, null, null, List.of());
+          Sammantradestatus.PLANERAT.text(), null, null, null, List.of(), List.of());
     });
   }
 
-  static Dto.Sammantrade dto(Sammantradesregister.Sammantrade s) {
+  @Operation(operationId = "laddaNedSammantradesdokument", summary = "Ladda ned ett av sammanträdets dokument",
+      description = "Föredragningslistan, protokollet eller anslagsbeviset som PDF/A, med numret i sammanträdets serie "
+          + "(se 'dokument' i sammanträdet).")
+  @ApiResponse(responseCode = "200", description = "Dokumentet (application/pdf)",
+      content = @Content(mediaType = "application/pdf",
+          schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
+  @ApiResponse(responseCode = "404", description = "Inget sådant sammanträde eller dokument",
+      content = @Content(mediaType = "application/problem+json"))
+  @GetMapping(path = "/api/v1/sammantraden/{organ}/{datum}/dokument/{nummer}")
+  org.springframework.http.ResponseEntity<byte[]> dokument(
+      @Parameter(description = "Organet: KS eller kommunstyrelsen, BRB eller borgarradsberedningen", example = "KS")
+      @PathVariable String organ,
+      @Parameter(description = "Sammanträdesdagen, ÅÅÅÅ-MM-DD", example = "2026-03-18")
+      @PathVariable String datum,
+      @Parameter(description = "Dokumentets nummer i sammanträdets serie", example = "1")
+      @PathVariable int nummer) {
+    Organ o = organ(organ);
+    LocalDate dag = datum(datum);
+    kravLasratt();
+    var d = dokument.dokument(o, dag).stream().filter(x -> x.lopnummer() == nummer).findFirst()
+        .orElseThrow(() -> new SammantradeSaknasException("Sammanträdet " + o.name() + " " + dag
+            + " har inget dokument nr " + nummer + "."));
+    byte[] pdf = dokument.innehall(o, dag, nummer).orElseThrow();
+    return org.springframework.http.ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+            org.springframework.http.ContentDisposition.attachment()
+                .filename(d.filnamn(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .header("X-Checksum-SHA256", d.sha256())
+        .body(pdf);
+  }
+
+  private static Organ organ(String organ) {
+    return Organ.tolka(organ).orElseThrow(() -> new SammantradeSaknasException(
+        "Okänt organ '" + organ + "'. Ange KS (kommunstyrelsen) eller BRB (borgarrådsberedningen)."));
+  }
+
+  private static LocalDate datum(String datum) {
+    try {
+      return LocalDate.parse(datum);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("Datumet skrivs ÅÅÅÅ-MM-DD, t.ex. 2026-03-18 (inte '" + datum + "').");
+    }
+  }
+
+  static Dto.Sammantrade dto(Sammantradesregister.Sammantrade s, List<Sammantradesdokument.Dokument> dokument) {
+    String bas = "/api/v1/sammantraden/" + s.organ().url() + "/" + s.datum();
     return new Dto.Sammantrade(s.organ().name(), s.organ().namn(), s.datum(), s.status().name(), s.status().text(),
         s.justeringsdatum(), s.justerare(), s.anslagsdatum(),
         s.punkter().stream().map(p -> new Dto.Punkt(p.ordning(), p.paragrafText(), p.diarienummer().toString(),
             "/api/v1/arenden/" + p.diarienummer().urlForm(), p.rubrik(), p.foredragandeBorgarrad(), p.status().name(),
-            p.status().text())).toList());
+            p.status().text())).toList(),
+        dokument.stream().map(d -> new Dto.Sammantradesdokument(d.lopnummer(), d.beteckning(), d.typ().name(),
+            d.rubrik(), d.registrerad(), bas + "/dokument/" + d.lopnummer())).toList());
   }
 
   private void kravLasratt() {

@@ -15,7 +15,7 @@ import se.stockholm.ks.engine.Processkontext;
 import se.stockholm.ks.kalender.Arbetsdagskalender;
 import se.stockholm.ks.kalender.Frister;
 import se.stockholm.ks.sammantrade.Organ;
-import se.stockholm.ks.sammantrade.Sammantradesregister;
+import se.stockholm.ks.sammantrade.Foredragningslistor;
 
 /**
  * {@code ${angeSammantradeListener}} on "Ange sammanträde för BRB/KS", when the sammanträdesplan
@@ -29,10 +29,10 @@ class AngeSammantradeListener implements TaskListener {
   private final Frister frister;
   private final Arbetsdagskalender kalender;
   private final Diarium diarium;
-  private final Sammantradesregister register;
+  private final Foredragningslistor register;
 
   AngeSammantradeListener(Frister frister, Arbetsdagskalender kalender, Diarium diarium,
-                          Sammantradesregister register) {
+                          Foredragningslistor register) {
     this.register = register;
     this.frister = frister;
     this.kalender = kalender;
@@ -57,7 +57,7 @@ class AngeSammantradeListener implements TaskListener {
     f.kontrollera();
     task.setVariable(variabel, datum.toString());
     task.removeVariable(PlaneraBrbSammantradeDelegate.SAMMANTRADE_FEL);
-    register.anmal(brb ? Organ.BRB : Organ.KS, datum, Processkontext.diarienummer(task));
+    register.anmal(brb ? Organ.BRB : Organ.KS, datum, Processkontext.diarienummer(task), task.getProcessEngineServices());
     diarium.registreraHandelse(Processkontext.diarienummer(task), Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA,
         "Uppfört på föredragningslistan för " + (brb ? "borgarrådsberedningens" : "kommunstyrelsens")
             + " sammanträde " + datum + " (datum angivet av KS kansli).",

@@ -13,8 +13,7 @@ import se.stockholm.ks.diarium.Handelsetyp;
 import se.stockholm.ks.engine.Processkontext;
 import se.stockholm.ks.kalender.Frister;
 import se.stockholm.ks.sammantrade.Organ;
-import se.stockholm.ks.sammantrade.Punktstatus;
-import se.stockholm.ks.sammantrade.Sammantradesregister;
+import se.stockholm.ks.sammantrade.Foredragningslistor;
 
 /**
  * {@code ${brbForedragningslistaListener}}, on the end of the process: when the process is ended from outside (the
@@ -26,9 +25,9 @@ import se.stockholm.ks.sammantrade.Sammantradesregister;
 class BrbForedragningslistaListener implements ExecutionListener {
 
   private final Diarium diarium;
-  private final Sammantradesregister register;
+  private final Foredragningslistor register;
 
-  BrbForedragningslistaListener(Diarium diarium, Sammantradesregister register) {
+  BrbForedragningslistaListener(Diarium diarium, Foredragningslistor register) {
     this.register = register;
     this.diarium = diarium;
   }
@@ -46,7 +45,7 @@ class BrbForedragningslistaListener implements ExecutionListener {
         "Ärendet avfört från föredragningslistan för borgarrådsberedningens sammanträde " + datum
             + (aterkallat ? " (skrivelsen återkallad)." : "."),
         Processkontext.anvandare(), null, "avfort:" + execution.getProcessInstanceId() + ":" + datum);
-    register.stall(Organ.BRB, datum, Processkontext.diarienummer(execution), Punktstatus.AVFORT);
+    register.avfor(Organ.BRB, datum, Processkontext.diarienummer(execution), execution.getProcessEngineServices());
     execution.removeVariable(BRB_SAMMANTRADE);
   }
 

@@ -46,6 +46,7 @@ class JusteringListener implements TaskListener {
       f.fel(JUSTERINGSDATUM, "Justeringsdagen kan inte ligga i framtiden.");
     }
     String justerare = f.text(JUSTERARE, "Justerare", 500, false);
+    f.text(NARVARANDE, "Närvarande", 4000, false);
     List<String> saknar = task.getProcessEngineServices().getTaskService().createTaskQuery()
         .taskDefinitionKey("Task_RegistreraBeslutIKs")
         .processVariableValueEquals(KS_SAMMANTRADE, mote.toString())

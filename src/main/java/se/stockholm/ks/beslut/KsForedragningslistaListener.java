@@ -13,8 +13,7 @@ import se.stockholm.ks.diarium.Handelsetyp;
 import se.stockholm.ks.engine.Processkontext;
 import se.stockholm.ks.kalender.Frister;
 import se.stockholm.ks.sammantrade.Organ;
-import se.stockholm.ks.sammantrade.Punktstatus;
-import se.stockholm.ks.sammantrade.Sammantradesregister;
+import se.stockholm.ks.sammantrade.Foredragningslistor;
 
 /**
  * {@code ${ksForedragningslistaListener}}, on the end of the process: when the process is ended from outside (the
@@ -26,9 +25,9 @@ import se.stockholm.ks.sammantrade.Sammantradesregister;
 class KsForedragningslistaListener implements ExecutionListener {
 
   private final Diarium diarium;
-  private final Sammantradesregister register;
+  private final Foredragningslistor register;
 
-  KsForedragningslistaListener(Diarium diarium, Sammantradesregister register) {
+  KsForedragningslistaListener(Diarium diarium, Foredragningslistor register) {
     this.register = register;
     this.diarium = diarium;
   }
@@ -47,7 +46,7 @@ class KsForedragningslistaListener implements ExecutionListener {
         "Ärendet avfört från föredragningslistan för kommunstyrelsens sammanträde " + datum
             + (aterkallat ? " (skrivelsen återkallad)." : "."),
         Processkontext.anvandare(), null, "avfort:" + execution.getProcessInstanceId() + ":" + datum);
-    register.stall(Organ.KS, datum, Processkontext.diarienummer(execution), Punktstatus.AVFORT);
+    register.avfor(Organ.KS, datum, Processkontext.diarienummer(execution), execution.getProcessEngineServices());
     execution.removeVariable(KS_SAMMANTRADE);
   }
 }

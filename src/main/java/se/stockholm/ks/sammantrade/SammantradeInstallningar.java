@@ -5,6 +5,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /**
@@ -16,11 +18,14 @@ import jakarta.validation.constraints.NotNull;
  * @param forstaParagraf with {@code PER_AR}: the first paragraph of a year when the series continues
  *     from the earlier system (as {@code ks.diarium.forsta-lopnummer}), e.g. {@code 2026: 12}; a year
  *     not listed starts at 1
+ * @param foredragningslistaFore the secretary fixes the föredragningslista this many working days
+ *     before the meeting (the task's due date; {@code kalender.yaml})
  */
 @Validated
 @ConfigurationProperties(prefix = "ks.sammantrade", ignoreUnknownFields = false)
 public record SammantradeInstallningar(@NotNull Paragrafnumrering paragrafnumrering,
-                                       Map<Integer, Integer> forstaParagraf) {
+                                       Map<Integer, Integer> forstaParagraf,
+                                       @NotNull @Min(0) @Max(60) Integer foredragningslistaFore) {
 
   /** How paragraphs are numbered. */
   public enum Paragrafnumrering {

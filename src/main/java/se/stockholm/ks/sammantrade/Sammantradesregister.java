@@ -293,6 +293,15 @@ public class Sammantradesregister {
     }
   }
 
+  /**
+   * @param organ the organ
+   * @param datum the meeting day
+   * @return the meeting's row id, the row created if missing and locked until the caller's transaction ends
+   */
+  long lasMote(Organ organ, LocalDate datum) {
+    return las(organ, datum);
+  }
+
   private Sammantradestatus status(long motesId) {
     return Sammantradestatus.valueOf(jdbc.sql("select status from sammantrade where id = ?").param(motesId)
         .query(String.class).single());

@@ -40,6 +40,8 @@ class KommunstyrelsenProcessTest extends Processtest {
 
   @org.springframework.beans.factory.annotation.Autowired
   Sammantradesregister sammantraden;
+  @org.springframework.beans.factory.annotation.Autowired
+  se.stockholm.ks.sammantrade.Sammantradesdokument dokument;
 
   @Override
   String modell() {
@@ -142,8 +144,8 @@ class KommunstyrelsenProcessTest extends Processtest {
     assertThat(ks).isWaitingAt("Event_KsSammantrade");
     assertThat(ks).variables().containsEntry("ksSammantrade", "2026-04-08");
     assertThat(timer("Event_KsSammantrade").getDuedate()).isEqualTo(tid("2026-04-08T07:00"));
-    assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA, Handelsetyp.KS_BORDLAGT,
-        Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA);
+    assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA,
+        Handelsetyp.DOKUMENT_UPPRATTAT, Handelsetyp.KS_BORDLAGT, Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA);
     assertThat(diarium.arende(Diarienummer.parse(dnr)).orElseThrow().status()).isEqualTo(Arendestatus.PAGAENDE);
 
     klockan("2026-04-08T06:59:59");
@@ -235,7 +237,7 @@ class KommunstyrelsenProcessTest extends Processtest {
    * uttalande and a reservation, one with Moderaternas own särskilt uttalande.
    */
   @Test
-  void aMeetingOfFiveArendenNumbersTheTreatedOnesInTheListsOrder() {
+  void aMeetingOfFiveArendenNumbersTheTreatedOnesInTheListsOrder() throws Exception {
     LocalDate mote = LocalDate.parse("2026-03-18");
     String bordlagt = dnr;
     String aterremitterat = fixtur.nyttArende();
@@ -302,5 +304,38 @@ class KommunstyrelsenProcessTest extends Processtest {
     assertThat(handelsetyper(bordlagt)).endsWith(Handelsetyp.KS_BORDLAGT, Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA);
     assertThat(sammantraden.forArende(Diarienummer.parse(bordlagt))).extracting(Sammantradesregister.Sammantrade::datum)
         .containsExactly(mote, LocalDate.parse("2026-04-08"));
+
+    // the föredragningslista, not fixed by the secretary, was written as it stood on the meeting morning
+    String lista = ForedragningslistaProcessTest.text(dokument.innehall(Organ.KS, mote,
+        dokument.senaste(Organ.KS, mote, se.stockholm.ks.sammantrade.Sammantradesdokument.Dokumenttyp.FOREDRAGNINGSLISTA)
+            .orElseThrow().lopnummer()).orElseThrow());
+    assertThat(lista).contains("Föredragningslista", "1. ", "Dnr " + bordlagt, "Dnr " + aterremitterat,
+        "Dnr " + beslutatMedLikalydande, "4. ", "Dnr " + beslutatMedUttalande).doesNotContain(aterkallat, "5. ");
+    assertThat(lista.indexOf("Dnr " + bordlagt)).isLessThan(lista.indexOf("Dnr " + aterremitterat));
+    assertThat(lista.indexOf("Dnr " + aterremitterat)).isLessThan(lista.indexOf("Dnr " + beslutatMedUttalande));
+
+    // the protokoll, read back from its PDF: every paragraph in order, the withdrawn ärende not in it
+    var protokoll = dokument.upprattaProtokoll(mote, "Karin Wanngård (S), ordförande; Jan Jönsson (L)", "test:" + mote,
+        null);
+    String text = ForedragningslistaProcessTest.text(dokument.innehall(Organ.KS, mote, protokoll.lopnummer()).orElseThrow());
+    java.util.List<String> iOrdning = java.util.List.of("Protokoll", "Kommunstyrelsen",
+        "Sammanträde i Stockholm den 18 mars 2026", "Närvarande: Karin Wanngård (S), ordförande; Jan Jönsson (L)",
+        "§ 12", "Dnr " + bordlagt, "Kommunstyrelsen beslutade att bordlägga ärendet.",
+        "§ 13", "Dnr " + aterremitterat, "Kommunstyrelsen beslutade att återremittera ärendet.",
+        "§ 14", "Dnr " + beslutatMedLikalydande, "Beslut", BESLUTSTEXT, "Clara Lindblom (V) reserverade sig mot beslutet.",
+        "Särskilt uttalande av Jan Jönsson (L) som är likalydande med Liberalernas särskilda uttalande i "
+            + "borgarrådsberedningen.",
+        "§ 15", "Dnr " + beslutatMedUttalande, BESLUTSTEXT,
+        "Särskilt uttalande av Anna König Jerlmyr (M) enligt följande.", "Det är bra att staden deltar.");
+    int fran = 0;
+    for (String del : iOrdning) {
+      int i = text.indexOf(del, fran);
+      assertThat(i).as("'%s' efter position %d i protokollet: %s", del, fran, text).isGreaterThanOrEqualTo(0);
+      fran = i + del.length();
+    }
+    assertThat(text).doesNotContain(aterkallat);
+    assertThat(handelser(beslutatMedUttalande).get(handelser(beslutatMedUttalande).size() - 1).beskrivning())
+        .startsWith("Protokoll, kommunstyrelsens sammanträde 2026-03-18 upprättat (KS 2026-03-18 nr 2")
+        .endsWith("ärendet är § 15.");
   }
 }

@@ -109,6 +109,7 @@ abstract class Processtest {
       runtimeService.deleteProcessInstances(running, "Testet är slut", true, true);
     }
     jdbc.sql("delete from ks_protokoll").update();
+    jdbc.sql("delete from sammantrade_dokument").update();
     jdbc.sql("delete from sammantrade_arende").update();
     jdbc.sql("delete from sammantrade").update();
     BpmnAwareTests.reset();
