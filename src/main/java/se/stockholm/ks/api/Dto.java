@@ -328,8 +328,7 @@ public final class Dto {
    * @param dokument the meeting's documents (föredragningslista, protokoll, anslagsbevis) in their order
    */
   public record Sammantrade(String organ, String organNamn, LocalDate datum,
-                            @Schema(allowableValues = {"PLANERAT", "FOREDRAGNINGSLISTA_FASTSTALLD", "HALLET",
-                                "PROTOKOLL_JUSTERAT", "ANSLAGET"}) String status,
+                            String status,
                             String statusText, LocalDate justeringsdatum, String justerare, LocalDate anslagsdatum,
                             List<Punkt> arenden, List<Sammantradesdokument> dokument) {
   }
@@ -345,7 +344,6 @@ public final class Dto {
    * @param url its content (PDF/A)
    */
   public record Sammantradesdokument(int nummer, String beteckning,
-                                     @Schema(allowableValues = {"FOREDRAGNINGSLISTA", "PROTOKOLL", "ANSLAGSBEVIS"})
                                      String typ, String rubrik, OffsetDateTime upprattad, String url) {
   }
 
@@ -363,8 +361,7 @@ public final class Dto {
    */
   public record Punkt(int ordning, String paragraf, String diarienummer, String url, String rubrik,
                       String foredragandeBorgarrad,
-                      @Schema(allowableValues = {"ANMALT", "AVFORT", "BORDLAGT", "ATERREMITTERAT", "TILLSTYRKT",
-                          "BESLUTAT"}) String status,
+                      String status,
                       String statusText) {
   }
 }

@@ -119,6 +119,11 @@ class OpenApiConfig {
         sattVarden(avsandare.getProperties().get("parti"), organisation.partier().stream().map(Organisation.Parti::kod).toList());
         sattVarden(avsandare.getProperties().get("roll"), organisation.roller());
       }
+      // the meetings' states and document types, from the enums themselves
+      sattVarden(egenskap(openApi, "Sammantrade", "status"), namn(se.stockholm.ks.sammantrade.Sammantradestatus.values()));
+      sattVarden(egenskap(openApi, "Punkt", "status"), namn(se.stockholm.ks.sammantrade.Punktstatus.values()));
+      sattVarden(egenskap(openApi, "Sammantradesdokument", "typ"),
+          namn(se.stockholm.ks.sammantrade.Sammantradesdokument.Dokumenttyp.values()));
       if (openApi.getPaths() == null) {
         return;
       }
@@ -141,6 +146,17 @@ class OpenApiConfig {
       schema.setEnum(new ArrayList<>(varden));
       schema.addExtension("x-enum-varnames", varden.stream().map(OpenApiConfig::kodnamn).toList());
     }
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static Schema egenskap(io.swagger.v3.oas.models.OpenAPI openApi, String schema, String egenskap) {
+    Schema s = openApi.getComponents() == null || openApi.getComponents().getSchemas() == null ? null
+        : openApi.getComponents().getSchemas().get(schema);
+    return s == null || s.getProperties() == null ? null : (Schema) s.getProperties().get(egenskap);
+  }
+
+  private static List<String> namn(Enum<?>[] varden) {
+    return java.util.Arrays.stream(varden).map(Enum::name).toList();
   }
 
   /**

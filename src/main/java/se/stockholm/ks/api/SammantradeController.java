@@ -89,27 +89,30 @@ class SammantradeController {
           schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
   @ApiResponse(responseCode = "404", description = "Inget sådant sammanträde eller dokument",
       content = @Content(mediaType = "application/problem+json"))
-  @GetMapping(path = "/api/v1/sammantraden/{organ}/{datum}/dokument/{nummer}")
+  @GetMapping(path = "/api/v1/sammantraden/{organ}/{datum}/dokument/{lopnummer}")
   org.springframework.http.ResponseEntity<byte[]> dokument(
       @Parameter(description = "Organet: KS eller kommunstyrelsen, BRB eller borgarradsberedningen", example = "KS")
       @PathVariable String organ,
       @Parameter(description = "Sammanträdesdagen, ÅÅÅÅ-MM-DD", example = "2026-03-18")
       @PathVariable String datum,
       @Parameter(description = "Dokumentets nummer i sammanträdets serie", example = "1")
-      @PathVariable int nummer) {
+      @PathVariable int lopnummer) {
     Organ o = organ(organ);
     LocalDate dag = datum(datum);
     kravLasratt();
-    var d = dokument.dokument(o, dag).stream().filter(x -> x.lopnummer() == nummer).findFirst()
+    var d = dokument.dokument(o, dag).stream().filter(x -> x.lopnummer() == lopnummer).findFirst()
         .orElseThrow(() -> new SammantradeSaknasException("Sammanträdet " + o.name() + " " + dag
-            + " har inget dokument nr " + nummer + "."));
-    byte[] pdf = dokument.innehall(o, dag, nummer).orElseThrow();
+            + " har inget dokument nr " + lopnummer + "."));
+    byte[] pdf = dokument.innehall(o, dag, lopnummer).orElseThrow();
+    // as a handling's content (ArendeController): file name, checksums, never sniffed
     return org.springframework.http.ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
-        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-            org.springframework.http.ContentDisposition.attachment()
-                .filename(d.filnamn(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, ArendeController.contentDisposition(d.filnamn()))
+        .eTag("\"" + d.sha256() + "\"")
+        .header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder()
+            .encodeToString(java.util.HexFormat.of().parseHex(d.sha256())) + ":")
         .header("X-Checksum-SHA256", d.sha256())
+        .header("X-Content-Type-Options", "nosniff")
         .body(pdf);
   }
 

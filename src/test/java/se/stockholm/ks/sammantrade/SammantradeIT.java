@@ -137,6 +137,11 @@ class SammantradeIT {
     assertThat(sida.statusCode()).isEqualTo(200);
     assertThat(sida.body()).contains("Kommunstyrelsens sammanträde " + mote, "Anslaget", dnr.toString(), "§ 12",
         "beslutat", "§ 13", "bordlagt", "Protokoll, kommunstyrelsens sammanträde");
+    // the ärende's page links its meetings and their documents
+    HttpResponse<String> arende = get("/arenden/" + dnr.urlForm(), "kssekreterare");
+    assertThat(arende.statusCode()).isEqualTo(200);
+    assertThat(arende.body()).contains("Föredragningslistor och protokoll", "/sammantraden/kommunstyrelsen/" + mote,
+        "§ 12", "/api/v1/sammantraden/kommunstyrelsen/" + mote + "/dokument/1", "Anslagsbevis");
   }
 
   private HttpResponse<String> get(String path, String anvandare) throws Exception {
