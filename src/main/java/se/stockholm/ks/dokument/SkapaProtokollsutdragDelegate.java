@@ -4,6 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import se.stockholm.ks.diarium.Diarium;
 import se.stockholm.ks.diarium.Handelsetyp;
 import se.stockholm.ks.diarium.Handling;
@@ -23,8 +26,10 @@ class SkapaProtokollsutdragDelegate implements JavaDelegate {
   private final Arendedokumentfabrik fabrik;
   private final DokumentRenderer renderer;
   private final Diarium diarium;
+  private final Timer generering;
 
-  SkapaProtokollsutdragDelegate(Arendedokumentfabrik fabrik, DokumentRenderer renderer, Diarium diarium) {
+  SkapaProtokollsutdragDelegate(Arendedokumentfabrik fabrik, DokumentRenderer renderer, Diarium diarium, MeterRegistry matvarden) {
+    this.generering = Dokumentmatning.timer(matvarden, DokumentRenderer.MALL_PROTOKOLLSUTDRAG);
     this.fabrik = fabrik;
     this.renderer = renderer;
     this.diarium = diarium;
@@ -36,7 +41,7 @@ class SkapaProtokollsutdragDelegate implements JavaDelegate {
     var sammantraden = SkapaArendedokumentDelegate.sammantraden(execution);
     // the same source as the meeting's protokoll (Arendedokumentfabrik#protokollsutdrag): the two never differ
     Protokollsutdrag utdrag = fabrik.protokollsutdrag(dnr, sammantraden.justeringsdatum(), sammantraden.anslagsdatum());
-    byte[] pdf = renderer.protokollsutdragPdf(utdrag);
+    byte[] pdf = generering.record(() -> renderer.protokollsutdragPdf(utdrag));
     String rubrik = "Protokollsutdrag, kommunstyrelsen " + utdrag.sammantradesdatum() + " " + utdrag.paragraf()
         + ": " + utdrag.rubrik();
     Handling handling = diarium.registreraHandling(dnr,

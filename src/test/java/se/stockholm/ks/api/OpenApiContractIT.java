@@ -166,7 +166,7 @@ class OpenApiContractIT {
       soft.assertThat(t.path("x-displayName").asText()).as("x-displayName för %s", t.path("name")).isNotBlank();
       soft.assertThat(t.path("description").asText()).as("description för %s", t.path("name")).isNotBlank();
     });
-    soft.assertThat(taggar).containsExactlyInAnyOrder("skrivelser", "arenden", "sammantraden");
+    soft.assertThat(taggar).containsExactlyInAnyOrder("skrivelser", "arenden", "sammantraden", "bevakning");
     Set<String> operationIds = new LinkedHashSet<>();
     openApi.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(o -> {
       String namn = o.getKey().toUpperCase() + " " + path.getKey();
@@ -284,7 +284,9 @@ class OpenApiContractIT {
       Curl curl = curl(e.curl());
       assertThat(curl.metod()).as("%s: curl-kommandots metod", e).isEqualTo(e.metod());
       assertThat(curl.sokvag()).as("%s: curl-kommandots adress", e).isEqualTo(e.sokvag());
-      assertThat(curl.anvandare()).as("%s: curl som integrationen", e).isEqualTo("integration:demo");
+      // the bevakning is the kansli's and the process owners' (README "Bevakning"), the rest the integration's
+      assertThat(curl.anvandare()).as("%s: curl som integrationen", e)
+          .isEqualTo(e.sokvag().startsWith("/api/v1/bevakning") ? "processagare:demo" : "integration:demo");
 
       Api.Svar svar = skicka(e, curl);
 
@@ -480,7 +482,8 @@ class OpenApiContractIT {
       return api.send("integration", curl.metod(), curl.sokvag(), "application/json",
           e.json().getBytes(StandardCharsets.UTF_8), headers);
     }
-    return api.send("integration", curl.metod(), curl.sokvag(), null, null, headers);
+    // as the curl's user (integration, or processagare for the bevakning), password demo
+    return api.send(curl.anvandare().split(":")[0], curl.metod(), curl.sokvag(), null, null, headers);
   }
 
   /** A small valid PDF standing in for the example's file. */
