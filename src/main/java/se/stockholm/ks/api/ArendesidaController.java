@@ -17,9 +17,30 @@ class ArendesidaController {
 
   private final ArendeService service;
   private final se.stockholm.ks.organisation.Organisation organisation;
+  private final se.stockholm.ks.sammantrade.Sammantradesregister sammantraden;
+  private final se.stockholm.ks.sammantrade.Sammantradesdokument sammantradesdokument;
 
-  ArendesidaController(ArendeService service, se.stockholm.ks.organisation.Organisation organisation) {
+  /**
+   * A meeting the ärende was anmält to, for the page.
+   *
+   * @param mote the meeting
+   * @param punkt the ärende on its list
+   * @param dokument the meeting's documents
+   * @param sida the meeting's page
+   * @param api the meeting in the API (its documents under {@code /dokument/})
+   */
+  record Motesrad(se.stockholm.ks.sammantrade.Sammantradesregister.Sammantrade mote,
+                  se.stockholm.ks.sammantrade.Sammantradesregister.Punkt punkt,
+                  java.util.List<se.stockholm.ks.sammantrade.Sammantradesdokument.Dokument> dokument, String sida,
+                  String api) {
+  }
+
+  ArendesidaController(ArendeService service, se.stockholm.ks.organisation.Organisation organisation,
+                       se.stockholm.ks.sammantrade.Sammantradesregister sammantraden,
+                       se.stockholm.ks.sammantrade.Sammantradesdokument sammantradesdokument) {
     this.service = service;
+    this.sammantraden = sammantraden;
+    this.sammantradesdokument = sammantradesdokument;
     this.organisation = organisation;
   }
 
@@ -36,6 +57,13 @@ class ArendesidaController {
     model.addAttribute("rotelNamn", arende.rotel() == null ? null
         : organisation.rotel(arende.rotel()).map(r -> r.namn()).orElse(arende.rotel()));
     model.addAttribute("url", dnr.urlForm());
+    // the föredragningslistor and protokoll the ärende is on (read after the ärende: the same read right)
+    model.addAttribute("sammantraden", sammantraden.forArende(dnr).stream()
+        .map(m -> new Motesrad(m, m.punkter().stream().filter(p -> p.diarienummer().equals(dnr)).findFirst().orElseThrow(),
+            sammantradesdokument.dokument(m.organ(), m.datum()),
+            "/sammantraden/" + m.organ().url() + "/" + m.datum(),
+            "/api/v1/sammantraden/" + m.organ().url() + "/" + m.datum()))
+        .toList());
     // the Swedish names people read, from the enums themselves (not rewritten from the constants)
     model.addAttribute("handlingstyper", java.util.Arrays.stream(se.stockholm.ks.diarium.Handlingstyp.values())
         .collect(java.util.stream.Collectors.toMap(Enum::name, se.stockholm.ks.diarium.Handlingstyp::text)));

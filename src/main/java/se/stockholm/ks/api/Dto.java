@@ -312,4 +312,56 @@ public final class Dto {
       @Schema(example = "2025-12-02", format = "date", description = "Datum då handlingen kom in, ÅÅÅÅ-MM-DD. Standard: i dag.")
       String datum) {
   }
+
+  /**
+   * A meeting of borgarrådsberedningen or kommunstyrelsen.
+   *
+   * @param organ {@code KS} or {@code BRB}
+   * @param organNamn the organ in Swedish
+   * @param datum the meeting day
+   * @param status PLANERAT, FOREDRAGNINGSLISTA_FASTSTALLD, HALLET, PROTOKOLL_JUSTERAT or ANSLAGET
+   * @param statusText the state in Swedish
+   * @param justeringsdatum the day of justering of the protokoll, or null
+   * @param justerare who justerade, or null
+   * @param anslagsdatum the day the justering was anslagen, or null
+   * @param arenden the föredragningslista in order, also ärenden that left it (status AVFORT)
+   * @param dokument the meeting's documents (föredragningslista, protokoll, anslagsbevis) in their order
+   */
+  public record Sammantrade(String organ, String organNamn, LocalDate datum,
+                            String status,
+                            String statusText, LocalDate justeringsdatum, String justerare, LocalDate anslagsdatum,
+                            List<Punkt> arenden, List<Sammantradesdokument> dokument) {
+  }
+
+  /**
+   * A document of a meeting, numbered in the meeting's own series.
+   *
+   * @param nummer its number in the series
+   * @param beteckning its designation, {@code KS 2026-03-18 nr 1}
+   * @param typ FOREDRAGNINGSLISTA, PROTOKOLL or ANSLAGSBEVIS
+   * @param rubrik its title
+   * @param upprattad when it was written
+   * @param url its content (PDF/A)
+   */
+  public record Sammantradesdokument(int nummer, String beteckning,
+                                     String typ, String rubrik, OffsetDateTime upprattad, String url) {
+  }
+
+  /**
+   * An ärende on a meeting's föredragningslista.
+   *
+   * @param ordning its number on the list, from 1 in the order anmält
+   * @param paragraf its paragraph in kommunstyrelsen's protokoll ({@code § 12}) once the meeting is held, or null
+   * @param diarienummer the ärende
+   * @param url the ärende in this API
+   * @param rubrik the ärende's rubrik
+   * @param foredragandeBorgarrad its föredragande borgarråd, or null
+   * @param status where it stands at this meeting
+   * @param statusText the same in Swedish
+   */
+  public record Punkt(int ordning, String paragraf, String diarienummer, String url, String rubrik,
+                      String foredragandeBorgarrad,
+                      String status,
+                      String statusText) {
+  }
 }

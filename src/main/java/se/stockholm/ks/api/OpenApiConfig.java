@@ -53,6 +53,8 @@ class OpenApiConfig {
   static final String TAGG_SKRIVELSER = "skrivelser";
   /** Tag of following ärenden and their handlingar ({@code ArendenApi}). */
   static final String TAGG_ARENDEN = "arenden";
+  /** Tag of the meetings of borgarrådsberedningen and kommunstyrelsen ({@code SammantradenApi}). */
+  static final String TAGG_SAMMANTRADEN = "sammantraden";
   /** Tag of the bevakning (open work, remisser, lead times; kansli and process owners). */
   static final String TAGG_BEVAKNING = "bevakning";
   /** The security scheme of HTTP Basic. */
@@ -87,6 +89,9 @@ class OpenApiConfig {
         .addTagsItem(new Tag().name(TAGG_ARENDEN)
             .description("Följa ett ärende, återkalla det, läsa och lägga till handlingar")
             .extensions(Map.of("x-displayName", "Ärenden")))
+        .addTagsItem(new Tag().name(TAGG_SAMMANTRADEN)
+            .description("Sammanträden: föredragningslistan med ärendena i ordning, paragraferna och sammanträdets skede")
+            .extensions(Map.of("x-displayName", "Sammanträden")))
         .addTagsItem(new Tag().name(TAGG_BEVAKNING)
             .description("Bevakning för KS kansli och processägare: öppna ärenden per fas, remisser och särskilda "
                 + "uttalanden som förfaller, ledtider i arbetsdagar")
@@ -120,6 +125,11 @@ class OpenApiConfig {
         sattVarden(avsandare.getProperties().get("parti"), organisation.partier().stream().map(Organisation.Parti::kod).toList());
         sattVarden(avsandare.getProperties().get("roll"), organisation.roller());
       }
+      // the meetings' states and document types, from the enums themselves
+      sattVarden(egenskap(openApi, "Sammantrade", "status"), namn(se.stockholm.ks.sammantrade.Sammantradestatus.values()));
+      sattVarden(egenskap(openApi, "Punkt", "status"), namn(se.stockholm.ks.sammantrade.Punktstatus.values()));
+      sattVarden(egenskap(openApi, "Sammantradesdokument", "typ"),
+          namn(se.stockholm.ks.sammantrade.Sammantradesdokument.Dokumenttyp.values()));
       if (openApi.getPaths() == null) {
         return;
       }
@@ -142,6 +152,17 @@ class OpenApiConfig {
       schema.setEnum(new ArrayList<>(varden));
       schema.addExtension("x-enum-varnames", varden.stream().map(OpenApiConfig::kodnamn).toList());
     }
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static Schema egenskap(io.swagger.v3.oas.models.OpenAPI openApi, String schema, String egenskap) {
+    Schema s = openApi.getComponents() == null || openApi.getComponents().getSchemas() == null ? null
+        : openApi.getComponents().getSchemas().get(schema);
+    return s == null || s.getProperties() == null ? null : (Schema) s.getProperties().get(egenskap);
+  }
+
+  private static List<String> namn(Enum<?>[] varden) {
+    return java.util.Arrays.stream(varden).map(Enum::name).toList();
   }
 
   /**

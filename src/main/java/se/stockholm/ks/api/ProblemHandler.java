@@ -124,6 +124,11 @@ class ProblemHandler {
     return Problem.av(HttpStatus.NOT_FOUND, "arende-saknas", "Ärendet finns inte", e.getMessage());
   }
 
+  @ExceptionHandler(SammantradeController.SammantradeSaknasException.class)
+  ProblemDetail sammantradeSaknas(SammantradeController.SammantradeSaknasException e) {
+    return Problem.av(HttpStatus.NOT_FOUND, "sammantrade-saknas", "Sammanträdet finns inte", e.getMessage());
+  }
+
   @ExceptionHandler(HandlingSaknasException.class)
   ProblemDetail handlingSaknas(HandlingSaknasException e) {
     return Problem.av(HttpStatus.NOT_FOUND, "handling-saknas", "Handlingen finns inte", e.getMessage());

@@ -14,6 +14,8 @@ import se.stockholm.ks.engine.Formular;
 import se.stockholm.ks.engine.Processkontext;
 import se.stockholm.ks.kalender.Arbetsdagskalender;
 import se.stockholm.ks.kalender.Frister;
+import se.stockholm.ks.sammantrade.Organ;
+import se.stockholm.ks.sammantrade.Foredragningslistor;
 
 /**
  * {@code ${angeSammantradeListener}} on "Ange sammanträde för BRB/KS", when the sammanträdesplan
@@ -27,8 +29,11 @@ class AngeSammantradeListener implements TaskListener {
   private final Frister frister;
   private final Arbetsdagskalender kalender;
   private final Diarium diarium;
+  private final Foredragningslistor register;
 
-  AngeSammantradeListener(Frister frister, Arbetsdagskalender kalender, Diarium diarium) {
+  AngeSammantradeListener(Frister frister, Arbetsdagskalender kalender, Diarium diarium,
+                          Foredragningslistor register) {
+    this.register = register;
     this.frister = frister;
     this.kalender = kalender;
     this.diarium = diarium;
@@ -52,6 +57,7 @@ class AngeSammantradeListener implements TaskListener {
     f.kontrollera();
     task.setVariable(variabel, datum.toString());
     task.removeVariable(PlaneraBrbSammantradeDelegate.SAMMANTRADE_FEL);
+    register.anmal(brb ? Organ.BRB : Organ.KS, datum, Processkontext.diarienummer(task), task.getProcessEngineServices());
     diarium.registreraHandelse(Processkontext.diarienummer(task), Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA,
         "Uppfört på föredragningslistan för " + (brb ? "borgarrådsberedningens" : "kommunstyrelsens")
             + " sammanträde " + datum + " (datum angivet av KS kansli).",

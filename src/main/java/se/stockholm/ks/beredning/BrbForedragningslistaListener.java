@@ -12,6 +12,8 @@ import se.stockholm.ks.diarium.Diarium;
 import se.stockholm.ks.diarium.Handelsetyp;
 import se.stockholm.ks.engine.Processkontext;
 import se.stockholm.ks.kalender.Frister;
+import se.stockholm.ks.sammantrade.Organ;
+import se.stockholm.ks.sammantrade.Foredragningslistor;
 
 /**
  * {@code ${brbForedragningslistaListener}}, on the end of the process: when the process is ended from outside (the
@@ -23,8 +25,10 @@ import se.stockholm.ks.kalender.Frister;
 class BrbForedragningslistaListener implements ExecutionListener {
 
   private final Diarium diarium;
+  private final Foredragningslistor register;
 
-  BrbForedragningslistaListener(Diarium diarium) {
+  BrbForedragningslistaListener(Diarium diarium, Foredragningslistor register) {
+    this.register = register;
     this.diarium = diarium;
   }
 
@@ -41,6 +45,7 @@ class BrbForedragningslistaListener implements ExecutionListener {
         "Ärendet avfört från föredragningslistan för borgarrådsberedningens sammanträde " + datum
             + (aterkallat ? " (skrivelsen återkallad)." : "."),
         Processkontext.anvandare(), null, "avfort:" + execution.getProcessInstanceId() + ":" + datum);
+    register.avfor(Organ.BRB, datum, Processkontext.diarienummer(execution), execution.getProcessEngineServices());
     execution.removeVariable(BRB_SAMMANTRADE);
   }
 

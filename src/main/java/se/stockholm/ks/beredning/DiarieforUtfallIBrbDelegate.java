@@ -17,6 +17,9 @@ import se.stockholm.ks.kalender.Arbetsdagskalender;
 import se.stockholm.ks.kalender.Frister;
 import se.stockholm.ks.kalender.SammantradeSaknasException;
 import se.stockholm.ks.kalender.Sammantraden;
+import se.stockholm.ks.sammantrade.Organ;
+import se.stockholm.ks.sammantrade.Punktstatus;
+import se.stockholm.ks.sammantrade.Sammantradesregister;
 
 /**
  * {@code ${diarieforUtfallIBrb}}: notes borgarrådsberedningen's outcome in the ärende and, when
@@ -31,9 +34,11 @@ class DiarieforUtfallIBrbDelegate implements JavaDelegate {
   private final Frister frister;
   private final Sammantraden sammantraden;
   private final Arbetsdagskalender kalender;
+  private final Sammantradesregister register;
 
   DiarieforUtfallIBrbDelegate(Diarium diarium, Frister frister, Sammantraden sammantraden,
-                              Arbetsdagskalender kalender) {
+                              Arbetsdagskalender kalender, Sammantradesregister register) {
+    this.register = register;
     this.diarium = diarium;
     this.frister = frister;
     this.sammantraden = sammantraden;
@@ -48,6 +53,12 @@ class DiarieforUtfallIBrbDelegate implements JavaDelegate {
     String kalla = "brb-utfall:" + execution.getProcessInstanceId() + ":" + brb;
     // the outcome is the meeting's act: recorded after the meeting day, it is dated that day
     java.time.OffsetDateTime tid = Diarium.tidpunktFor(brb, null);
+    register.stall(Organ.BRB, brb, dnr, switch (utfall) {
+      case "TILLSTYRKER" -> Punktstatus.TILLSTYRKT;
+      case "ATERREMISS" -> Punktstatus.ATERREMITTERAT;
+      case "BORDLAGGNING" -> Punktstatus.BORDLAGT;
+      default -> throw new IllegalStateException("Okänt utfall i borgarrådsberedningen: " + utfall);
+    });
     switch (utfall) {
       case "TILLSTYRKER" -> {
         List<String> partier = Formular.strangar(execution.getVariable(BRB_SARSKILDA_UTTALANDEN));

@@ -15,6 +15,8 @@ import se.stockholm.ks.engine.Processkontext;
 import se.stockholm.ks.kalender.Frister;
 import se.stockholm.ks.kalender.SammantradeSaknasException;
 import se.stockholm.ks.kalender.Sammantraden;
+import se.stockholm.ks.sammantrade.Organ;
+import se.stockholm.ks.sammantrade.Foredragningslistor;
 
 /**
  * {@code ${planeraBrbSammantrade}}: puts the ärende on the agenda of borgarrådsberedningen — the
@@ -31,8 +33,11 @@ class PlaneraBrbSammantradeDelegate implements JavaDelegate {
   private final Sammantraden sammantraden;
   private final Frister frister;
   private final Diarium diarium;
+  private final Foredragningslistor register;
 
-  PlaneraBrbSammantradeDelegate(Sammantraden sammantraden, Frister frister, Diarium diarium) {
+  PlaneraBrbSammantradeDelegate(Sammantraden sammantraden, Frister frister, Diarium diarium,
+                                Foredragningslistor register) {
+    this.register = register;
     this.sammantraden = sammantraden;
     this.frister = frister;
     this.diarium = diarium;
@@ -53,6 +58,7 @@ class PlaneraBrbSammantradeDelegate implements JavaDelegate {
     execution.setVariable(BRB_SAMMANTRADE, sammantrade.toString());
     execution.removeVariable(SAMMANTRADE_FEL);
     var dnr = Processkontext.diarienummer(execution);
+    register.anmal(Organ.BRB, sammantrade, dnr, execution.getProcessEngineServices());
     diarium.registreraHandelse(dnr, Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA,
         "Uppfört på föredragningslistan för borgarrådsberedningens sammanträde " + sammantrade + ".", null, null,
         "brb-lista:" + execution.getProcessInstanceId() + ":" + sammantrade);

@@ -11,6 +11,9 @@ import org.springframework.stereotype.Component;
 import se.stockholm.ks.engine.Formular;
 import se.stockholm.ks.engine.Json;
 import se.stockholm.ks.organisation.Organisation;
+import se.stockholm.ks.kalender.Frister;
+import se.stockholm.ks.sammantrade.Organ;
+import se.stockholm.ks.sammantrade.Sammantradesregister;
 
 /**
  * {@code ${utfallIBrbListener}} on "Registrera utfall i BRB". On create: the parties as options for
@@ -26,14 +29,18 @@ class UtfallIBrbListener implements TaskListener {
   static final List<String> ATERREMISS_MAL = List.of("PROMEMORIA", "REMISS");
 
   private final Organisation organisation;
+  private final Sammantradesregister register;
 
-  UtfallIBrbListener(Organisation organisation) {
+  UtfallIBrbListener(Organisation organisation, Sammantradesregister register) {
+    this.register = register;
     this.organisation = organisation;
   }
 
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      // the meeting day has come: the meeting is held
+      register.hall(Organ.BRB, Frister.datum(task.getVariable(BRB_SAMMANTRADE)));
       task.setVariableLocal(PARTI_ALTERNATIV, Json.alternativ(organisation.partier().stream()
           .map(p -> Json.alternativ(p.namn() + " (" + p.kod() + ")", p.kod())).toList()));
       task.removeVariable(BRB_UTFALL);

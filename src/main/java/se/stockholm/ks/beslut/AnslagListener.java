@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 
 import se.stockholm.ks.engine.Formular;
 import se.stockholm.ks.kalender.Frister;
+import se.stockholm.ks.sammantrade.Organ;
+import se.stockholm.ks.sammantrade.Sammantradesregister;
 
 /**
  * {@code ${anslagListener}} on "Anslå protokollet": proposes today as the day of the anslag; the
@@ -20,8 +22,10 @@ import se.stockholm.ks.kalender.Frister;
 class AnslagListener implements TaskListener {
 
   private final Frister frister;
+  private final Sammantradesregister sammantraden;
 
-  AnslagListener(Frister frister) {
+  AnslagListener(Frister frister, Sammantradesregister sammantraden) {
+    this.sammantraden = sammantraden;
     this.frister = frister;
   }
 
@@ -41,5 +45,6 @@ class AnslagListener implements TaskListener {
     }
     f.kontrollera();
     task.setVariable(ANSLAGSDATUM, anslag.toString());
+    sammantraden.ansla(Organ.KS, Frister.datum(task.getVariable(SAMMANTRADE)), anslag);
   }
 }

@@ -2,6 +2,7 @@ package se.stockholm.ks.beslut;
 
 import static se.stockholm.ks.skrivelse.Variabler.*;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +22,17 @@ import se.stockholm.ks.engine.Formular;
 import se.stockholm.ks.engine.Json;
 import se.stockholm.ks.engine.Processkontext;
 import se.stockholm.ks.organisation.Organisation;
+import se.stockholm.ks.kalender.Frister;
+import se.stockholm.ks.sammantrade.Organ;
+import se.stockholm.ks.sammantrade.Sammantradesregister;
 
 /**
  * {@code ${beslutIKsListener}} on "Registrera beslut i KS". On create: gives the form the proposal
  * (the promemoria's förslag till beslut as the default wording), the parties, and the särskilda
- * uttalanden made in borgarrådsberedningen (for "likalydande"). On complete: checks the decision,
- * the paragraph ({@code § 12}), every särskilt uttalande (a member, a known party, and either a
+ * uttalanden made in borgarrådsberedningen (for "likalydande"); the meeting is held, so the ärende
+ * gets its paragraph from {@link Sammantradesregister} (shown read-only in the form). On complete:
+ * checks the decision, takes the assigned paragraph (a typed one is ignored; only an ärende anmält
+ * before meetings were kept has none, and then the typed {@code § 12} is checked), every särskilt uttalande (a member, a known party, and either a
  * new text or likalydande with a statement of the same party in borgarrådsberedningen) and every
  * reservation (member and party).
  */
@@ -41,8 +47,11 @@ class BeslutIKsListener implements TaskListener {
   private final Uttalanden uttalanden;
   private final Organisation organisation;
   private final ObjectMapper json;
+  private final Sammantradesregister register;
 
-  BeslutIKsListener(Diarium diarium, Uttalanden uttalanden, Organisation organisation, ObjectMapper json) {
+  BeslutIKsListener(Diarium diarium, Uttalanden uttalanden, Organisation organisation, ObjectMapper json,
+                    Sammantradesregister register) {
+    this.register = register;
     this.diarium = diarium;
     this.uttalanden = uttalanden;
     this.organisation = organisation;
@@ -85,6 +94,9 @@ class BeslutIKsListener implements TaskListener {
     for (String v : List.of(KS_BESLUT, PARAGRAF, KS_SARSKILDA_UTTALANDEN, KS_RESERVATIONER, ATERREMISS_TILL)) {
       task.removeVariable(v);
     }
+    LocalDate mote = Frister.datum(task.getVariable(KS_SAMMANTRADE));
+    register.hall(Organ.KS, mote);
+    register.paragraf(Organ.KS, mote, dnr).ifPresent(p -> task.setVariable(PARAGRAF, "§ " + p));
   }
 
   private void kontrollera(DelegateTask task) {
@@ -96,7 +108,9 @@ class BeslutIKsListener implements TaskListener {
     }
     if ("BESLUT".equals(beslut)) {
       f.text(BESLUTSTEXT, "Beslutets lydelse", 4000, true);
-      String paragraf = f.text(PARAGRAF, "Paragraf", 20, true);
+      var tilldelad = register.paragraf(Organ.KS, Frister.datum(task.getVariable(KS_SAMMANTRADE)), dnr);
+      String paragraf = tilldelad.isPresent() ? null : f.text(PARAGRAF, "Paragraf", 20, true);
+      tilldelad.ifPresent(p -> task.setVariable(PARAGRAF, "§ " + p));
       if (paragraf != null) {
         Matcher m = PARAGRAF_MONSTER.matcher(paragraf);
         if (!m.matches()) {

@@ -22,6 +22,9 @@ import se.stockholm.ks.engine.Json;
 import se.stockholm.ks.engine.Processkontext;
 import se.stockholm.ks.kalender.Frister;
 import se.stockholm.ks.organisation.Organisation;
+import se.stockholm.ks.sammantrade.Organ;
+import se.stockholm.ks.sammantrade.Punktstatus;
+import se.stockholm.ks.sammantrade.Sammantradesregister;
 
 /**
  * {@code ${diarieforBeslutIKs}}: records kommunstyrelsen's outcome. For a decision: the beslut
@@ -37,8 +40,11 @@ class DiarieforBeslutIKsDelegate implements JavaDelegate {
   private final Diarium diarium;
   private final Uttalanden uttalanden;
   private final Organisation organisation;
+  private final Sammantradesregister register;
 
-  DiarieforBeslutIKsDelegate(Diarium diarium, Uttalanden uttalanden, Organisation organisation) {
+  DiarieforBeslutIKsDelegate(Diarium diarium, Uttalanden uttalanden, Organisation organisation,
+                             Sammantradesregister register) {
+    this.register = register;
     this.diarium = diarium;
     this.uttalanden = uttalanden;
     this.organisation = organisation;
@@ -53,6 +59,12 @@ class DiarieforBeslutIKsDelegate implements JavaDelegate {
     // the decision is the meeting's act: recorded after the meeting day, it is dated that day
     java.time.OffsetDateTime tid = Diarium.tidpunktFor(mote, null);
     String utfall = (String) execution.getVariable(KS_BESLUT);
+    register.stall(Organ.KS, mote, dnr, switch (utfall) {
+      case "BORDLAGGNING" -> Punktstatus.BORDLAGT;
+      case "ATERREMISS" -> Punktstatus.ATERREMITTERAT;
+      case "BESLUT" -> Punktstatus.BESLUTAT;
+      default -> throw new IllegalStateException("Okänt beslut i kommunstyrelsen: " + utfall);
+    });
     switch (utfall) {
       case "BORDLAGGNING" -> diarium.registreraHandelse(dnr, Handelsetyp.KS_BORDLAGT,
           "Kommunstyrelsen bordlade ärendet " + mote + ".", aktor, null, kalla, tid);

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 import se.stockholm.ks.diarium.Diarium;
 import se.stockholm.ks.engine.Formular;
 import se.stockholm.ks.kalender.Frister;
+import se.stockholm.ks.sammantrade.Organ;
+import se.stockholm.ks.sammantrade.Sammantradesregister;
 
 /**
  * {@code ${justeringListener}} on "Justera protokollet": the day of justering must lie between the
@@ -25,8 +27,10 @@ class JusteringListener implements TaskListener {
 
   private final Protokollregister register;
   private final Frister frister;
+  private final Sammantradesregister sammantraden;
 
-  JusteringListener(Protokollregister register, Frister frister) {
+  JusteringListener(Protokollregister register, Frister frister, Sammantradesregister sammantraden) {
+    this.sammantraden = sammantraden;
     this.register = register;
     this.frister = frister;
   }
@@ -42,6 +46,7 @@ class JusteringListener implements TaskListener {
       f.fel(JUSTERINGSDATUM, "Justeringsdagen kan inte ligga i framtiden.");
     }
     String justerare = f.text(JUSTERARE, "Justerare", 500, false);
+    f.text(NARVARANDE, "Närvarande", 4000, false);
     List<String> saknar = task.getProcessEngineServices().getTaskService().createTaskQuery()
         .taskDefinitionKey("Task_RegistreraBeslutIKs")
         .processVariableValueEquals(KS_SAMMANTRADE, mote.toString())
@@ -58,6 +63,7 @@ class JusteringListener implements TaskListener {
     }
     f.kontrollera();
     register.justera(mote, justerat, justerare);
+    sammantraden.justera(Organ.KS, mote, justerat, justerare);
     task.setVariable(JUSTERINGSDATUM, justerat.toString());
     task.setVariable(JUSTERING_REGISTRERAD, Diarium.nu().toString());
     task.setVariable(ANSLAG_SENAST, frister.anslagSenast(justerat));

@@ -12,6 +12,8 @@ import se.stockholm.ks.diarium.Diarium;
 import se.stockholm.ks.diarium.Handelsetyp;
 import se.stockholm.ks.engine.Processkontext;
 import se.stockholm.ks.kalender.Frister;
+import se.stockholm.ks.sammantrade.Organ;
+import se.stockholm.ks.sammantrade.Foredragningslistor;
 
 /**
  * {@code ${ksForedragningslistaListener}}, on the end of the process: when the process is ended from outside (the
@@ -23,8 +25,10 @@ import se.stockholm.ks.kalender.Frister;
 class KsForedragningslistaListener implements ExecutionListener {
 
   private final Diarium diarium;
+  private final Foredragningslistor register;
 
-  KsForedragningslistaListener(Diarium diarium) {
+  KsForedragningslistaListener(Diarium diarium, Foredragningslistor register) {
+    this.register = register;
     this.diarium = diarium;
   }
 
@@ -42,6 +46,7 @@ class KsForedragningslistaListener implements ExecutionListener {
         "Ärendet avfört från föredragningslistan för kommunstyrelsens sammanträde " + datum
             + (aterkallat ? " (skrivelsen återkallad)." : "."),
         Processkontext.anvandare(), null, "avfort:" + execution.getProcessInstanceId() + ":" + datum);
+    register.avfor(Organ.KS, datum, Processkontext.diarienummer(execution), execution.getProcessEngineServices());
     execution.removeVariable(KS_SAMMANTRADE);
   }
 }

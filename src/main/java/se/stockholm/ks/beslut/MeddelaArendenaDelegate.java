@@ -28,8 +28,11 @@ class MeddelaArendenaDelegate implements JavaDelegate {
   private final Protokollregister register;
   private final Diarium diarium;
   private final Frister frister;
+  private final se.stockholm.ks.sammantrade.Sammantradesdokument dokument;
 
-  MeddelaArendenaDelegate(Protokollregister register, Diarium diarium, Frister frister) {
+  MeddelaArendenaDelegate(Protokollregister register, Diarium diarium, Frister frister,
+                          se.stockholm.ks.sammantrade.Sammantradesdokument dokument) {
+    this.dokument = dokument;
     this.register = register;
     this.diarium = diarium;
     this.frister = frister;
@@ -43,6 +46,8 @@ class MeddelaArendenaDelegate implements JavaDelegate {
     register.las(mote);
     register.ansla(mote, anslaget);
     String sistaDag = frister.sistaDagForLaglighetsprovning(anslaget);
+    // the anslagsbevis (kommunallagen 8 kap 12 §) in the meeting's series, also on the public anslagstavla
+    dokument.upprattaAnslagsbevis(mote, "anslagsbevis:" + execution.getProcessInstanceId());
     // each event at the time of its act: the justering when it was recorded (or its day), the anslag now
     OffsetDateTime justeringstid = Diarium.tidpunktFor(justerat,
         execution.getVariable(JUSTERING_REGISTRERAD) == null ? null

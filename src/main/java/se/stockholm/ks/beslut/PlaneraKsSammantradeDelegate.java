@@ -15,6 +15,8 @@ import se.stockholm.ks.engine.Processkontext;
 import se.stockholm.ks.kalender.Frister;
 import se.stockholm.ks.kalender.SammantradeSaknasException;
 import se.stockholm.ks.kalender.Sammantraden;
+import se.stockholm.ks.sammantrade.Organ;
+import se.stockholm.ks.sammantrade.Foredragningslistor;
 
 /**
  * {@code ${planeraKsSammantrade}}: puts the ärende on the agenda of kommunstyrelsen — the first
@@ -31,8 +33,11 @@ class PlaneraKsSammantradeDelegate implements JavaDelegate {
   private final Sammantraden sammantraden;
   private final Frister frister;
   private final Diarium diarium;
+  private final Foredragningslistor register;
 
-  PlaneraKsSammantradeDelegate(Sammantraden sammantraden, Frister frister, Diarium diarium) {
+  PlaneraKsSammantradeDelegate(Sammantraden sammantraden, Frister frister, Diarium diarium,
+                               Foredragningslistor register) {
+    this.register = register;
     this.sammantraden = sammantraden;
     this.frister = frister;
     this.diarium = diarium;
@@ -59,6 +64,7 @@ class PlaneraKsSammantradeDelegate implements JavaDelegate {
     }
     execution.setVariable(KS_SAMMANTRADE, sammantrade.toString());
     execution.removeVariable(SAMMANTRADE_FEL);
+    register.anmal(Organ.KS, sammantrade, Processkontext.diarienummer(execution), execution.getProcessEngineServices());
     diarium.registreraHandelse(Processkontext.diarienummer(execution), Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA,
         "Uppfört på föredragningslistan för kommunstyrelsens sammanträde " + sammantrade + ".", null, null,
         "ks-lista:" + execution.getProcessInstanceId() + ":" + sammantrade);

@@ -95,10 +95,7 @@ public class Arendedokumentfabrik {
     if (sammantraden.brbSammantrade() != null) {
       brb = new BrbBehandling(sammantraden.brbSammantrade(), Utfall.TILLSTYRKER, brbUttalanden);
     }
-    KsBehandling ks = diarium.beslut(dnr).filter(b -> "KS".equals(b.organ()))
-        .map(b -> new KsBehandling(b.sammantrade(), b.paragraf(), b.beslutstext(),
-            uttalanden(handlingar, Handlingstyp.SARSKILT_UTTALANDE, "KS"),
-            reservationer(handlingar), sammantraden.justeringsdatum(), sammantraden.anslagsdatum()))
+    KsBehandling ks = ksBehandling(dnr, handlingar, sammantraden.justeringsdatum(), sammantraden.anslagsdatum())
         .orElse(null);
 
     @SuppressWarnings("unchecked")
@@ -110,6 +107,42 @@ public class Arendedokumentfabrik {
         pm.get("datum") == null ? pmHandling.datum() : LocalDate.parse(pm.get("datum").toString()),
         borgarrad, bilagor, brb, ks, text(pm.get("arendebeskrivning")), fragor,
         remissvar(handlingar));
+  }
+
+  /**
+   * The protokollsutdrag of kommunstyrelsen's decision in the ärende: the one source of both the
+   * registered protokollsutdrag and the ärende's paragraph in the meeting's whole protokoll, so the
+   * two never differ.
+   *
+   * @param dnr the ärende
+   * @param justeringsdatum the protokoll's justering, or null before it
+   * @param anslagsdatum the anslag, or null before it
+   * @return the extract (place {@link #ORT})
+   * @throws IllegalStateException when kommunstyrelsen's beslut is not recorded
+   */
+  public Protokollsutdrag protokollsutdrag(Diarienummer dnr, LocalDate justeringsdatum, LocalDate anslagsdatum) {
+    Arende arende = diarium.arende(dnr).orElseThrow();
+    KsBehandling ks = ksBehandling(dnr, diarium.handlingar(dnr), justeringsdatum, anslagsdatum)
+        .orElseThrow(() -> new IllegalStateException("Ärendet " + dnr + " har inget registrerat beslut i kommunstyrelsen"));
+    return new Protokollsutdrag(dnr.toString(), arende.rubrik(), ks.sammantradesdatum(), ks.paragraf(),
+        ks.beslutstext(), ks.sarskildaUttalanden(), ks.reservationer(), ks.justeringsdatum(), ks.anslagsdatum(), ORT);
+  }
+
+  /**
+   * @param dnr the ärende
+   * @return the förslag till beslut of its latest promemoria, or empty before it has one
+   */
+  public Optional<String> forslagTillBeslut(Diarienummer dnr) {
+    return senaste(diarium.handlingar(dnr), Handlingstyp.PROMEMORIA)
+        .map(h -> text(struktur(h).get("forslagTillBeslut")));
+  }
+
+  private Optional<KsBehandling> ksBehandling(Diarienummer dnr, List<Handling> handlingar, LocalDate justeringsdatum,
+                                              LocalDate anslagsdatum) {
+    return diarium.beslut(dnr).filter(b -> "KS".equals(b.organ()))
+        .map(b -> new KsBehandling(b.sammantrade(), b.paragraf(), b.beslutstext(),
+            uttalanden(handlingar, Handlingstyp.SARSKILT_UTTALANDE, "KS"),
+            reservationer(handlingar), justeringsdatum, anslagsdatum));
   }
 
   /**

@@ -27,6 +27,12 @@ public class DokumentRenderer {
   public static final String MALL_ARENDEDOKUMENT = "arendedokument";
   /** The template of the protokollsutdrag. */
   public static final String MALL_PROTOKOLLSUTDRAG = "protokollsutdrag";
+  /** The template of a meeting's whole protokoll. */
+  public static final String MALL_PROTOKOLL = "protokoll";
+  /** The template of a protokoll's anslagsbevis. */
+  public static final String MALL_ANSLAGSBEVIS = "anslagsbevis";
+  /** The template of a meeting's föredragningslista. */
+  public static final String MALL_FOREDRAGNINGSLISTA = "foredragningslista";
 
   private final Dokumentmallar mallar;
   private final PdfASkrivare pdfSkrivare;
@@ -101,6 +107,39 @@ public class DokumentRenderer {
    */
   public byte[] protokollsutdragPdf(Protokollsutdrag utdrag) {
     return pdfSkrivare.skriv(protokollsutdragHtml(utdrag), mallar.basUri(), utdrag.diarienummer());
+  }
+
+  /**
+   * @param protokoll the meeting's protokoll
+   * @return the protokoll as PDF/A-2a
+   * @throws DokumentException when the template fails or the PDF cannot be written
+   */
+  public byte[] protokollPdf(Protokoll protokoll) {
+    Objects.requireNonNull(protokoll, "protokoll");
+    return pdfSkrivare.skriv(mallar.html(MALL_PROTOKOLL, variabler("protokoll", protokoll)), mallar.basUri(),
+        protokoll.organ() + " " + protokoll.sammantradesdatum());
+  }
+
+  /**
+   * @param bevis the anslagsbevis of a protokoll
+   * @return the anslagsbevis as PDF/A-2a
+   * @throws DokumentException when the template fails or the PDF cannot be written
+   */
+  public byte[] anslagsbevisPdf(Anslagsbevis bevis) {
+    Objects.requireNonNull(bevis, "bevis");
+    return pdfSkrivare.skriv(mallar.html(MALL_ANSLAGSBEVIS, variabler("bevis", bevis)), mallar.basUri(),
+        bevis.organ() + " " + bevis.sammantradesdatum());
+  }
+
+  /**
+   * @param lista the meeting's föredragningslista
+   * @return the föredragningslista as PDF/A-2a
+   * @throws DokumentException when the template fails or the PDF cannot be written
+   */
+  public byte[] foredragningslistaPdf(Foredragningslista lista) {
+    Objects.requireNonNull(lista, "lista");
+    return pdfSkrivare.skriv(mallar.html(MALL_FOREDRAGNINGSLISTA, variabler("lista", lista)), mallar.basUri(),
+        lista.organ() + " " + lista.sammantradesdatum());
   }
 
   /**

@@ -38,14 +38,12 @@ class SkapaProtokollsutdragDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var dnr = Processkontext.diarienummer(execution);
-    Arendedokument dokument = fabrik.arendedokument(dnr, SkapaArendedokumentDelegate.sammantraden(execution));
-    if (dokument.kommunstyrelsen() == null) {
-      throw new IllegalStateException("Ärendet " + dnr + " har inget registrerat beslut i kommunstyrelsen");
-    }
-    Protokollsutdrag utdrag = Protokollsutdrag.fran(dokument, Arendedokumentfabrik.ORT);
+    var sammantraden = SkapaArendedokumentDelegate.sammantraden(execution);
+    // the same source as the meeting's protokoll (Arendedokumentfabrik#protokollsutdrag): the two never differ
+    Protokollsutdrag utdrag = fabrik.protokollsutdrag(dnr, sammantraden.justeringsdatum(), sammantraden.anslagsdatum());
     byte[] pdf = generering.record(() -> renderer.protokollsutdragPdf(utdrag));
     String rubrik = "Protokollsutdrag, kommunstyrelsen " + utdrag.sammantradesdatum() + " " + utdrag.paragraf()
-        + ": " + dokument.rubrik();
+        + ": " + utdrag.rubrik();
     Handling handling = diarium.registreraHandling(dnr,
         NyHandling.text(Handlingstyp.PROTOKOLLSUTDRAG, HandlingStatus.UPPRATTAD, rubrik, Diarium.idag(), null)
             .withFil(pdf, DokumentRenderer.filnamn(utdrag, Dokumentformat.PDF))

@@ -39,7 +39,7 @@ class EngineRestSecurityConfig {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine));
     registration.setName("ks-api-auth");
-    registration.addUrlPatterns("/api/*", "/arenden/*", "/meddelanden", "/meddelanden/*");
+    registration.addUrlPatterns("/api/*", "/arenden/*", "/sammantraden/*", "/meddelanden", "/meddelanden/*");
     registration.setOrder(10);
     return registration;
   }

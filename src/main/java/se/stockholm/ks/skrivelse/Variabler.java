@@ -152,6 +152,16 @@ public final class Variabler {
   public static final String JUSTERING_REGISTRERAD = "justeringRegistrerad";
   /** Who justerade (form). */
   public static final String JUSTERARE = "justerare";
+  /** The members and ersättare present at the meeting, for the protokoll (form, optional). */
+  public static final String NARVARANDE = "narvarande";
+  /** The meeting's whole protokoll once written, its designation ({@code KS 2026-03-18 nr 2}). */
+  public static final String PROTOKOLL_DOKUMENT = "protokollDokument";
+  /** The last day for the secretary to fix a meeting's föredragningslista, ISO. */
+  public static final String FOREDRAGNINGSLISTA_SENAST = "foredragningslistaSenast";
+  /** The föredragningslista as it stands, for the form (task-local Json: diarienummer, rubrik, foredragandeBorgarrad). */
+  public static final String FOREDRAGNINGSLISTA_PUNKTER = "foredragningslistaPunkter";
+  /** The secretary's note when fixing the föredragningslista (form, optional). */
+  public static final String FOREDRAGNINGSLISTA_ANTECKNING = "foredragningslistaAnteckning";
   /** Last day for the anslag, ISO. */
   public static final String ANSLAG_SENAST = "anslagSenast";
   /** The day the anslag was published, ISO. */

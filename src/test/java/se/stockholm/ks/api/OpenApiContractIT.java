@@ -65,6 +65,8 @@ class OpenApiContractIT {
   @Autowired
   Organisation organisation;
   @Autowired
+  se.stockholm.ks.sammantrade.Sammantradesdokument sammantradesdokument;
+  @Autowired
   DiariumInstallningar installningar;
 
   Api api;
@@ -105,6 +107,9 @@ class OpenApiContractIT {
 
   @BeforeAll
   void hamtaOpenApiDokumentet() throws IOException {
+    // the README's meeting example: kommunstyrelsen's meeting of 2026-03-18 with its föredragningslista
+    sammantradesdokument.upprattaForedragningslista(se.stockholm.ks.sammantrade.Organ.KS,
+        java.time.LocalDate.parse("2026-03-18"), "readme-exempel", null);
     api = new Api(port);
     Api.Svar svar = api.get(null, "/api/v1/openapi");
     assertThat(svar.status()).as("OpenAPI-dokumentet utan inloggning").isEqualTo(200);
@@ -164,7 +169,7 @@ class OpenApiContractIT {
       soft.assertThat(t.path("x-displayName").asText()).as("x-displayName för %s", t.path("name")).isNotBlank();
       soft.assertThat(t.path("description").asText()).as("description för %s", t.path("name")).isNotBlank();
     });
-    soft.assertThat(taggar).containsExactlyInAnyOrder("skrivelser", "arenden", "bevakning");
+    soft.assertThat(taggar).containsExactlyInAnyOrder("skrivelser", "arenden", "sammantraden", "bevakning");
     Set<String> operationIds = new LinkedHashSet<>();
     openApi.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(o -> {
       String namn = o.getKey().toUpperCase() + " " + path.getKey();

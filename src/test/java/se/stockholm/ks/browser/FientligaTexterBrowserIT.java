@@ -130,6 +130,11 @@ class FientligaTexterBrowserIT {
           "Remitterat till stadsledningskontoret.", "synpunkter", "Synpunkter.", "arendebeskrivning", "Ärendet.",
           "promemoriaDatum", "2026-03-04");
 
+      // the meeting's föredragningslista: its form shows the meeting and the list, not one case's context
+      klocka(LocalDateTime.of(2026, 3, 9, 9, 0));
+      visas("brbsekreterare", "2026-03-11", "Fastställ föredragningslistan", "Task_FaststallForedragningslistan", false);
+      slutfor(uppgift("2026-03-11", "Task_FaststallForedragningslistan"));
+
       klocka(LocalDateTime.of(2026, 3, 11, 8, 30));
       visas("brbsekreterare", dnr, "Registrera utfall i BRB", "Task_RegistreraUtfallIBrb", true);
       slutfor(uppgift(dnr, "Task_RegistreraUtfallIBrb"), "brbUtfall", "TILLSTYRKER", "brbSarskildaUttalanden",

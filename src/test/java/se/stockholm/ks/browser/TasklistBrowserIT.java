@@ -325,7 +325,9 @@ class TasklistBrowserIT {
         "Återremiss", "Bordläggning");
     b.klicka(f.findElement(By.cssSelector("input[name='ksBeslut'][value='BESLUT']")));
     WebElement paragraf = b.vanta().until(ExpectedConditions.visibilityOfElementLocated(By.id("ks-paragraf")));
-    paragraf.sendKeys("§ 12");
+    // the paragraph is the system's, assigned in the föredragningslista's order when the meeting was held
+    assertThat(paragraf.getAttribute("value")).isEqualTo("§ 12");
+    assertThat(paragraf.getAttribute("readonly")).isNotNull();
     assertThat(b.driver().findElement(By.id("ks-beslutstext")).getAttribute("value"))
         .as("förifylld med förslaget").isEqualTo("Skrivelsen besvaras med hänvisning till vad som sägs i denna promemoria.");
 

@@ -31,8 +31,9 @@ class MallkatalogTest {
 
   @Test
   void aTemplateInTheFolderReplacesTheBuiltInOneAndStillUsesTheBuiltInParts() throws Exception {
-    String inbyggd = inbyggd("protokollsutdrag.html");
-    Files.writeString(katalog.resolve("protokollsutdrag.html"),
+    // the paragraph is a part (delar.html) that the protokollsutdrag and the meeting's protokoll share
+    String inbyggd = inbyggd("delar.html");
+    Files.writeString(katalog.resolve("delar.html"),
         inbyggd.replace("<h3>Beslut</h3>", "<h3>Kommunstyrelsens beslut</h3>"));
     DokumentRenderer renderer = new DokumentRenderer(katalog.toString());
     Protokollsutdrag utdrag = Protokollsutdrag.fran(ArendeFixtur.ks20251513().bygg(), "Stockholm");
@@ -42,6 +43,10 @@ class MallkatalogTest {
     assertThat(html).contains("som är likalydande med Liberalernas särskilda uttalande"); // from delar.html
     assertThat(PdfInnehall.text(renderer.protokollsutdragPdf(utdrag))).contains("Kommunstyrelsens beslut");
     assertThat(renderer.arendedokumentHtml(ArendeFixtur.ks20251513().bygg())).contains("<h2>Ärendet</h2>");
+    assertThat(PdfInnehall.text(renderer.protokollPdf(new Protokoll("kommunstyrelsen", utdrag.sammantradesdatum(),
+        "Stockholm", null, null, null, java.util.List.of(new Protokoll.Protokollsparagraf(utdrag.paragraf(),
+            utdrag.diarienummer(), utdrag.rubrik(), null, utdrag))))))
+        .contains("Kommunstyrelsens beslut");
   }
 
   @Test

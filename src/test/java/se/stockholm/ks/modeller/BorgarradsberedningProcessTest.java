@@ -91,7 +91,9 @@ class BorgarradsberedningProcessTest extends Processtest {
 
     assertThat(brb).isEnded().hasPassed("Task_DiarieforUtfallIBrb", "EndEvent_Tillstyrkt")
         .hasNotPassed("SubProcess_SarskiltUttalande");
-    assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA, Handelsetyp.BRB_TILLSTYRKT);
+    // the föredragningslista, written on the meeting morning (not fixed by the secretary), is noted in the ärende
+    assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA,
+        Handelsetyp.DOKUMENT_UPPRATTAT, Handelsetyp.BRB_TILLSTYRKT);
     assertThat(handelser(dnr).get(handelser(dnr).size() - 1).beskrivning())
         .isEqualTo("Borgarrådsberedningen tillstyrkte föredragande borgarrådets förslag 2026-03-11.");
   }
@@ -107,7 +109,7 @@ class BorgarradsberedningProcessTest extends Processtest {
     assertThat(brb).variables().containsEntry("brbSammantrade", "2026-04-01");
     assertThat(timer("Event_BrbSammantrade").getDuedate()).isEqualTo(tid("2026-04-01T07:00"));
     assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA,
-        Handelsetyp.BRB_BORDLAGT, Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA);
+        Handelsetyp.DOKUMENT_UPPRATTAT, Handelsetyp.BRB_BORDLAGT, Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA);
 
     klockan("2026-04-01T06:59:59");
     assertThat(forfallnaJobb()).isEmpty();
@@ -184,7 +186,8 @@ class BorgarradsberedningProcessTest extends Processtest {
     assertThat(su.rubrik()).isEqualTo("Särskilt uttalande av Jan Jönsson (L) i borgarrådsberedningen");
     assertThat(diarium.innehall(su.dokumentnummer()).orElseThrow().struktur()).contains("\"organ\":\"BRB\"", "\"parti\":\"L\"");
     assertThat(handlingar(dnr)).hasSize(2);
-    assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA, Handelsetyp.BRB_TILLSTYRKT,
+    assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA,
+        Handelsetyp.DOKUMENT_UPPRATTAT, Handelsetyp.BRB_TILLSTYRKT,
         Handelsetyp.SARSKILT_UTTALANDE_INKOMMET, Handelsetyp.SARSKILT_UTTALANDE_UTEBLEV);
     assertThat(handelser(dnr).get(handelser(dnr).size() - 1).beskrivning())
         .isEqualTo("Inget särskilt uttalande från (M) kom in före fristen 2026-03-16.");
@@ -224,7 +227,8 @@ class BorgarradsberedningProcessTest extends Processtest {
     assertThat(brb).isWaitingAt("Task_RegistreraUtfallIBrb");
     assertThat(uppgift("Task_RegistreraUtfallIBrb").getId()).isEqualTo(task.getId());
     assertThat(brb).variables().doesNotContainKeys("brbUtfall", "aterremissTill");
-    assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA);
+    assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA,
+        Handelsetyp.DOKUMENT_UPPRATTAT); // the list, written on the meeting morning
   }
 
   @Test

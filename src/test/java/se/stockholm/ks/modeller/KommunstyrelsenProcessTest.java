@@ -21,6 +21,10 @@ import se.stockholm.ks.diarium.Handelsetyp;
 import se.stockholm.ks.diarium.Handling;
 import se.stockholm.ks.diarium.HandlingStatus;
 import se.stockholm.ks.diarium.Handlingstyp;
+import se.stockholm.ks.sammantrade.Organ;
+import se.stockholm.ks.sammantrade.Punktstatus;
+import se.stockholm.ks.sammantrade.Sammantradesregister;
+import se.stockholm.ks.sammantrade.Sammantradestatus;
 
 /**
  * kommunstyrelsen.bpmn: the ärende at kommunstyrelsen. Borgarrådsberedningen tillstyrkte
@@ -33,6 +37,11 @@ class KommunstyrelsenProcessTest extends Processtest {
 
   String dnr;
   String brbUttalande;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  Sammantradesregister sammantraden;
+  @org.springframework.beans.factory.annotation.Autowired
+  se.stockholm.ks.sammantrade.Sammantradesdokument dokument;
 
   @Override
   String modell() {
@@ -135,17 +144,21 @@ class KommunstyrelsenProcessTest extends Processtest {
     assertThat(ks).isWaitingAt("Event_KsSammantrade");
     assertThat(ks).variables().containsEntry("ksSammantrade", "2026-04-08");
     assertThat(timer("Event_KsSammantrade").getDuedate()).isEqualTo(tid("2026-04-08T07:00"));
-    assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA, Handelsetyp.KS_BORDLAGT,
-        Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA);
+    assertThat(handelsetyper(dnr)).containsExactly(Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA,
+        Handelsetyp.DOKUMENT_UPPRATTAT, Handelsetyp.KS_BORDLAGT, Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA);
     assertThat(diarium.arende(Diarienummer.parse(dnr)).orElseThrow().status()).isEqualTo(Arendestatus.PAGAENDE);
 
     klockan("2026-04-08T06:59:59");
     assertThat(forfallnaJobb()).isEmpty();
     sammantradetHalls(ks, "2026-04-08");
+    // a typed paragraph is ignored: the system numbers on through the year (§ 12 was this ärende's at 2026-03-18)
     slutfor(uppgift("Task_RegistreraBeslutIKs"), formular("ksBeslut", "BESLUT", "beslutstext", BESLUTSTEXT,
         "paragraf", "§ 7"));
     assertThat(ks).isEnded().hasPassed("EndEvent_Beslutat");
-    assertThat(diarium.beslut(Diarienummer.parse(dnr)).orElseThrow().paragraf()).isEqualTo("§ 7");
+    assertThat(diarium.beslut(Diarienummer.parse(dnr)).orElseThrow().paragraf()).isEqualTo("§ 13");
+    assertThat(sammantraden.hitta(Organ.KS, LocalDate.parse("2026-03-18")).orElseThrow().punkter())
+        .extracting(Sammantradesregister.Punkt::status, Sammantradesregister.Punkt::paragraf)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Punktstatus.BORDLAGT, 12));
   }
 
   @Test
@@ -174,8 +187,8 @@ class KommunstyrelsenProcessTest extends Processtest {
         "ksSarskildaUttalanden", json("[{\"ledamot\": \"Jan Jönsson\", \"parti\": \"L\", \"likalydande\": true}]"))))
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("partiet lämnade inget särskilt uttalande i borgarrådsberedningen");
-    assertThatThrownBy(() -> slutfor(task, formular("ksBeslut", "BESLUT", "beslutstext", BESLUTSTEXT, "paragraf", "tolv")))
-        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Paragraf skrivs som § 12");
+    // the paragraph is the system's, shown in the form
+    assertThat(taskService.getVariable(task.getId(), "paragraf")).isEqualTo("§ 12");
     assertThatThrownBy(() -> slutfor(task, formular("ksBeslut", "BESLUT", "beslutstext", BESLUTSTEXT, "paragraf", "12",
         "ksReservationer", json("[{\"ledamot\": \"Clara Lindblom\", \"parti\": \"XX\"}]"))))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("Reservation 1: ange ett känt parti.");
@@ -214,5 +227,115 @@ class KommunstyrelsenProcessTest extends Processtest {
         "paragraf", "3"));
     assertThat(ks).isEnded().hasPassed("EndEvent_Beslutat");
     assertThat(diarium.beslut(Diarienummer.parse(dnr)).orElseThrow().sammantrade()).isEqualTo(LocalDate.parse("2027-12-22"));
+  }
+
+  /**
+   * A meeting of five ärenden: anmälda in order, one withdrawn before the meeting (it leaves the
+   * list, no paragraph), the others numbered § 12–15 in the list's order when the meeting is held
+   * (PER_AR, the year's series continued from 12); one bordlagt (moves to the next meeting, first on
+   * its list), one återremitterat, two decided — one with Liberalernas likalydande särskilt
+   * uttalande and a reservation, one with Moderaternas own särskilt uttalande.
+   */
+  @Test
+  void aMeetingOfFiveArendenNumbersTheTreatedOnesInTheListsOrder() throws Exception {
+    LocalDate mote = LocalDate.parse("2026-03-18");
+    String bordlagt = dnr;
+    String aterremitterat = fixtur.nyttArende();
+    String aterkallat = fixtur.nyttArende();
+    String beslutatMedLikalydande = fixtur.nyttArende();
+    fixtur.sarskiltUttalandeIBrb(beslutatMedLikalydande, "L", "Jan Jönsson", "2026-03-11");
+    String beslutatMedUttalande = fixtur.nyttArende();
+    java.util.Map<String, ProcessInstance> pi = new java.util.LinkedHashMap<>();
+    for (String d : java.util.List.of(bordlagt, aterremitterat, aterkallat, beslutatMedLikalydande, beslutatMedUttalande)) {
+      pi.put(d, fixtur.startaKommunstyrelsen(d, "2026-03-11"));
+      korForfallnaJobb();
+    }
+    var fore = sammantraden.hitta(Organ.KS, mote).orElseThrow();
+    assertThat(fore.status()).isEqualTo(Sammantradestatus.PLANERAT);
+    assertThat(fore.punkter()).extracting(p -> p.diarienummer().toString(), Sammantradesregister.Punkt::ordning)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(bordlagt, 1), org.assertj.core.groups.Tuple.tuple(aterremitterat, 2),
+            org.assertj.core.groups.Tuple.tuple(aterkallat, 3), org.assertj.core.groups.Tuple.tuple(beslutatMedLikalydande, 4),
+            org.assertj.core.groups.Tuple.tuple(beslutatMedUttalande, 5));
+    assertThat(fore.punkter()).allMatch(p -> p.paragraf() == null && p.status() == Punktstatus.ANMALT);
+
+    // withdrawn before the meeting: off the list, with an event in the ärende
+    runtimeService.deleteProcessInstance(pi.get(aterkallat).getId(), "Skrivelsen återkallad");
+    assertThat(handelsetyper(aterkallat)).endsWith(Handelsetyp.AVFORT_FRAN_FOREDRAGNINGSLISTA);
+
+    klockan("2026-03-18T07:00");
+    korForfallnaJobb();
+    var hallet = sammantraden.hitta(Organ.KS, mote).orElseThrow();
+    assertThat(hallet.status()).isEqualTo(Sammantradestatus.HALLET);
+    assertThat(hallet.punkter()).extracting(p -> p.diarienummer().toString(), Sammantradesregister.Punkt::status,
+            Sammantradesregister.Punkt::paragraf)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(bordlagt, Punktstatus.ANMALT, 12),
+            org.assertj.core.groups.Tuple.tuple(aterremitterat, Punktstatus.ANMALT, 13),
+            org.assertj.core.groups.Tuple.tuple(aterkallat, Punktstatus.AVFORT, null),
+            org.assertj.core.groups.Tuple.tuple(beslutatMedLikalydande, Punktstatus.ANMALT, 14),
+            org.assertj.core.groups.Tuple.tuple(beslutatMedUttalande, Punktstatus.ANMALT, 15));
+    assertThat(taskService.getVariable(uppgift("Task_RegistreraBeslutIKs", beslutatMedUttalande).getId(), "paragraf"))
+        .isEqualTo("§ 15");
+
+    slutfor(uppgift("Task_RegistreraBeslutIKs", bordlagt), formular("ksBeslut", "BORDLAGGNING"));
+    slutfor(uppgift("Task_RegistreraBeslutIKs", aterremitterat),
+        formular("ksBeslut", "ATERREMISS", "aterremissTill", "PROMEMORIA"));
+    // the secretaries decide in another order than the list's: the paragraphs stay the list's
+    slutfor(uppgift("Task_RegistreraBeslutIKs", beslutatMedUttalande), formular("ksBeslut", "BESLUT",
+        "beslutstext", BESLUTSTEXT, "paragraf", "",
+        "ksSarskildaUttalanden", json("""
+            [{"ledamot": "Anna König Jerlmyr", "parti": "M", "likalydande": false, "text": "Det är bra att staden deltar."}]""")));
+    slutfor(uppgift("Task_RegistreraBeslutIKs", beslutatMedLikalydande), formular("ksBeslut", "BESLUT",
+        "beslutstext", BESLUTSTEXT, "paragraf", "99",
+        "ksSarskildaUttalanden", json("[{\"ledamot\": \"Jan Jönsson\", \"parti\": \"L\", \"likalydande\": true}]"),
+        "ksReservationer", json("[{\"ledamot\": \"Clara Lindblom\", \"parti\": \"V\"}]")));
+    korForfallnaJobb();
+
+    assertThat(diarium.beslut(Diarienummer.parse(beslutatMedLikalydande)).orElseThrow().paragraf()).isEqualTo("§ 14");
+    assertThat(diarium.beslut(Diarienummer.parse(beslutatMedUttalande)).orElseThrow().paragraf()).isEqualTo("§ 15");
+    assertThat(sammantraden.hitta(Organ.KS, mote).orElseThrow().punkter())
+        .extracting(Sammantradesregister.Punkt::status)
+        .containsExactly(Punktstatus.BORDLAGT, Punktstatus.ATERREMITTERAT, Punktstatus.AVFORT, Punktstatus.BESLUTAT,
+            Punktstatus.BESLUTAT);
+    // the bordlagt ärende is first on the next meeting's list, with an event
+    assertThat(pi.get(bordlagt)).isWaitingAt("Event_KsSammantrade");
+    assertThat(sammantraden.hitta(Organ.KS, LocalDate.parse("2026-04-08")).orElseThrow().punkter())
+        .extracting(p -> p.diarienummer().toString(), Sammantradesregister.Punkt::ordning, Sammantradesregister.Punkt::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(bordlagt, 1, Punktstatus.ANMALT));
+    assertThat(handelsetyper(bordlagt)).endsWith(Handelsetyp.KS_BORDLAGT, Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA);
+    assertThat(sammantraden.forArende(Diarienummer.parse(bordlagt))).extracting(Sammantradesregister.Sammantrade::datum)
+        .containsExactly(mote, LocalDate.parse("2026-04-08"));
+
+    // the föredragningslista, not fixed by the secretary, was written as it stood on the meeting morning
+    String lista = ForedragningslistaProcessTest.text(dokument.innehall(Organ.KS, mote,
+        dokument.senaste(Organ.KS, mote, se.stockholm.ks.sammantrade.Sammantradesdokument.Dokumenttyp.FOREDRAGNINGSLISTA)
+            .orElseThrow().lopnummer()).orElseThrow());
+    assertThat(lista).contains("Föredragningslista", "1. ", "Dnr " + bordlagt, "Dnr " + aterremitterat,
+        "Dnr " + beslutatMedLikalydande, "4. ", "Dnr " + beslutatMedUttalande).doesNotContain(aterkallat, "5. ");
+    assertThat(lista.indexOf("Dnr " + bordlagt)).isLessThan(lista.indexOf("Dnr " + aterremitterat));
+    assertThat(lista.indexOf("Dnr " + aterremitterat)).isLessThan(lista.indexOf("Dnr " + beslutatMedUttalande));
+
+    // the protokoll, read back from its PDF: every paragraph in order, the withdrawn ärende not in it
+    var protokoll = dokument.upprattaProtokoll(mote, "Karin Wanngård (S), ordförande; Jan Jönsson (L)", "test:" + mote,
+        null);
+    String text = ForedragningslistaProcessTest.text(dokument.innehall(Organ.KS, mote, protokoll.lopnummer()).orElseThrow());
+    java.util.List<String> iOrdning = java.util.List.of("Protokoll", "Kommunstyrelsen",
+        "Sammanträde i Stockholm den 18 mars 2026", "Närvarande: Karin Wanngård (S), ordförande; Jan Jönsson (L)",
+        "§ 12", "Dnr " + bordlagt, "Kommunstyrelsen beslutade att bordlägga ärendet.",
+        "§ 13", "Dnr " + aterremitterat, "Kommunstyrelsen beslutade att återremittera ärendet.",
+        "§ 14", "Dnr " + beslutatMedLikalydande, "Beslut", BESLUTSTEXT, "Clara Lindblom (V) reserverade sig mot beslutet.",
+        "Särskilt uttalande av Jan Jönsson (L) som är likalydande med Liberalernas särskilda uttalande i "
+            + "borgarrådsberedningen.",
+        "§ 15", "Dnr " + beslutatMedUttalande, BESLUTSTEXT,
+        "Särskilt uttalande av Anna König Jerlmyr (M) enligt följande.", "Det är bra att staden deltar.");
+    int fran = 0;
+    for (String del : iOrdning) {
+      int i = text.indexOf(del, fran);
+      assertThat(i).as("'%s' efter position %d i protokollet: %s", del, fran, text).isGreaterThanOrEqualTo(0);
+      fran = i + del.length();
+    }
+    assertThat(text).doesNotContain(aterkallat);
+    assertThat(handelser(beslutatMedUttalande).get(handelser(beslutatMedUttalande).size() - 1).beskrivning())
+        .startsWith("Protokoll, kommunstyrelsens sammanträde 2026-03-18 upprättat (KS 2026-03-18 nr 2")
+        .endsWith("ärendet är § 15.");
   }
 }

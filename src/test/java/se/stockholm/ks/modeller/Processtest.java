@@ -50,7 +50,7 @@ import se.stockholm.ks.diarium.Handling;
  *
  * <p>Every subclass has exactly this configuration, so one cached application context serves all
  * of them. Between tests every running process instance is deleted and the meetings' protokoll
- * register emptied; diarium cases stay, and each test makes its own.
+ * register and the meetings emptied; diarium cases stay, and each test makes its own.
  *
  * <p>Coverage: camunda-process-test-coverage records every flow node and sequence flow the tests
  * of a class pass through; after the class, {@link #processtackning()} prints a line per model and
@@ -109,6 +109,9 @@ abstract class Processtest {
       runtimeService.deleteProcessInstances(running, "Testet är slut", true, true);
     }
     jdbc.sql("delete from ks_protokoll").update();
+    jdbc.sql("delete from sammantrade_dokument").update();
+    jdbc.sql("delete from sammantrade_arende").update();
+    jdbc.sql("delete from sammantrade").update();
     BpmnAwareTests.reset();
   }
 

@@ -103,8 +103,10 @@ public final class Scenario {
       fordelas();
       tjanstutlatande();
       promemoria();
+      foredragningslistan("BRB", "2026-03-11", "brbsekreterare", LocalDateTime.of(2026, 3, 9, 9, 0));
       borgarradsberedningen();
       sarskiltUttalande();
+      foredragningslistan("KS", "2026-03-18", "kssekreterare", LocalDateTime.of(2026, 3, 16, 9, 0));
       kommunstyrelsen();
       protokollet();
       laglighetsprovning();
@@ -194,6 +196,13 @@ public final class Scenario {
     v.put("promemoriaDatum", str("2026-03-04"));
     v.put("undertecknare", str("Karin Wanngård"));
     slutfor(t, "rotel1", v);
+  }
+
+  /** The meeting's secretary fixes its föredragningslista (written as PDF/A, noted in each ärende). */
+  private void foredragningslistan(String organ, String datum, String sekreterare, LocalDateTime nar) throws Exception {
+    klocka(nar);
+    JsonNode t = uppgift("Föredragningslista " + organ + " " + datum, "Task_FaststallForedragningslistan", sekreterare);
+    slutfor(t, sekreterare, Map.of());
   }
 
   private void borgarradsberedningen() throws Exception {

@@ -168,5 +168,67 @@ class ScenarioIT {
     var utdrag = r.handlingar().get(7);
     assertThat(utdrag.path("status").asText()).isEqualTo("EXPEDIERAD");
     assertThat(utdrag.path("mottagare").asText()).isEqualTo("Jan Jönsson (L)");
+
+    // the seed's meetings as meetings: each föredragningslista holds the ärende, the KS protokoll has § 12
+    // with the beslut and the likalydande särskilt uttalande, worded as the protokollsutdrag registered
+    JsonNode brb = api("/api/v1/sammantraden/BRB/2026-03-11");
+    assertThat(brb.path("status").asText()).isEqualTo("HALLET");
+    assertThat(brb.path("arenden").get(0).path("diarienummer").asText()).isEqualTo("KS 2025/1513");
+    assertThat(brb.path("arenden").get(0).path("status").asText()).isEqualTo("TILLSTYRKT");
+    assertThat(pdfText(brb, "FOREDRAGNINGSLISTA")).contains("Föredragningslista", "Borgarrådsberedningen",
+        "Dnr KS 2025/1513", "Föredragande borgarråd: Karin Wanngård", "Förslag till beslut");
+    JsonNode ks = api("/api/v1/sammantraden/kommunstyrelsen/2026-03-18");
+    assertThat(ks.path("status").asText()).isEqualTo("ANSLAGET");
+    assertThat(ks.path("justeringsdatum").asText()).isEqualTo("2026-03-25");
+    assertThat(ks.path("anslagsdatum").asText()).isEqualTo("2026-03-26");
+    assertThat(ks.path("arenden").get(0).path("paragraf").asText()).isEqualTo("§ 12");
+    assertThat(ks.path("arenden").get(0).path("status").asText()).isEqualTo("BESLUTAT");
+    assertThat(ks.path("dokument").findValuesAsText("typ"))
+        .containsExactly("FOREDRAGNINGSLISTA", "PROTOKOLL", "ANSLAGSBEVIS");
+    assertThat(pdfText(ks, "FOREDRAGNINGSLISTA")).contains("Föredragningslista", "Kommunstyrelsen", "1. ",
+        "Dnr KS 2025/1513");
+    String protokoll = pdfText(ks, "PROTOKOLL");
+    String paragraf12 = "§ 12 Skrivelse angående stadens inbjudan till Mayor summit combat antisemitism movement i Paris "
+        + "Dnr KS 2025/1513 Beslut Skrivelsen besvaras med hänvisning till vad som sägs i promemorian. "
+        + "Särskilt uttalande av Jan Jönsson (L) som är likalydande med Liberalernas särskilda uttalande i "
+        + "borgarrådsberedningen.";
+    assertThat(protokoll).contains("Protokoll", "Kommunstyrelsen", "Sammanträde i Stockholm den 18 mars 2026",
+        "Justerare: Karin Wanngård och Jan Jönsson", paragraf12, "Justerat den 25 mars 2026");
+    String registrerat;
+    try (PDDocument pdf = Loader.loadPDF(diarium.innehall("KS 2025/1513-8").orElseThrow().bytes())) {
+      registrerat = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+    }
+    assertThat(registrerat).as("the protokollsutdrag registered in the ärende").contains(paragraf12);
+    assertThat(pdfText(ks, "ANSLAGSBEVIS")).contains("Anslagsbevis", "Sammanträdesdatum: 18 mars 2026",
+        "Paragrafer: § 12", "Protokollet justerades den 25 mars 2026", "Datum då anslaget sätts upp: 26 mars 2026");
+  }
+
+  private JsonNode api(String path) throws Exception {
+    var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("integration:demo".getBytes(StandardCharsets.UTF_8))).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(path).isEqualTo(200);
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+  }
+
+  private String pdfText(JsonNode sammantrade, String typ) throws Exception {
+    String url = null;
+    for (JsonNode d : sammantrade.path("dokument")) {
+      if (typ.equals(d.path("typ").asText())) {
+        url = d.path("url").asText();
+      }
+    }
+    assertThat(url).as(typ).isNotNull();
+    var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://localhost:" + port + url))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("integration:demo".getBytes(StandardCharsets.UTF_8))).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).as(url).isEqualTo(200);
+    try (PDDocument pdf = Loader.loadPDF(r.body())) {
+      return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+    }
   }
 }
