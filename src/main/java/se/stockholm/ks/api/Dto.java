@@ -147,11 +147,13 @@ public final class Dto {
    * @param beslut kommunstyrelsen's decision, or null
    * @param handlingar the handlingar
    * @param handelser the events
+   * @param sekretess the OSL reference when the whole ärende is marked secret, else null
    */
   public record Arende(
       String diarienummer, String rubrik, String arendetyp, String status, Avsandare avsandare,
       OffsetDateTime inkom, LocalDate avslutad, String rotel, String foredragandeBorgarrad,
-      List<Steg> aktuellaSteg, Frister frister, Beslut beslut, List<Handling> handlingar, List<Handelse> handelser) {
+      List<Steg> aktuellaSteg, Frister frister, Beslut beslut, List<Handling> handlingar, List<Handelse> handelser,
+      @Schema(example = "OSL 21 kap. 7 §") String sekretess) {
   }
 
   /**
@@ -214,11 +216,14 @@ public final class Dto {
    * @param storlek the content's size in bytes
    * @param sha256 the content's SHA-256, hex
    * @param hanvisarTill the handling this one is identical to (likalydande), or null
-   * @param innehall the address of the content
+   * @param innehall the address of the content; null when the handling is secret and the user is not in a
+   *     group that handles the ärende
+   * @param sekretess the OSL reference when the handling (or its ärende) is marked secret, else null
    */
   public record Handling(int nummer, String dokumentnummer, String handlingstyp, String rubrik, LocalDate datum,
                          String status, String avsandare, String mottagare, String filnamn, String mediatyp,
-                         long storlek, String sha256, String hanvisarTill, String innehall) {
+                         long storlek, String sha256, String hanvisarTill, String innehall,
+                         @Schema(example = "OSL 21 kap. 7 §") String sekretess) {
   }
 
   /**
@@ -311,5 +316,15 @@ public final class Dto {
       @Schema(example = "Jan Jönsson (L)", maxLength = 200) String avsandare,
       @Schema(example = "2025-12-02", format = "date", description = "Datum då handlingen kom in, ÅÅÅÅ-MM-DD. Standard: i dag.")
       String datum) {
+  }
+
+  /**
+   * A secrecy mark to set.
+   *
+   * @param hanvisning the provision of offentlighets- och sekretesslagen, e.g. {@code OSL 21 kap. 7 §}
+   */
+  public record Sekretessmarkering(
+      @Schema(description = "Bestämmelsen i offentlighets- och sekretesslagen: lagens förkortning, kapitel och paragraf",
+          example = "OSL 21 kap. 7 §", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100) String hanvisning) {
   }
 }
