@@ -304,6 +304,13 @@ public class ArendeService {
     return dto;
   }
 
+  /**
+   * @throws EjBehorigException when the user may not read ärenden (READ_INSTANCE on the skrivelse process)
+   */
+  void kravLasa() {
+    krav(ProcessDefinitionPermissions.READ_INSTANCE, "läsa ärenden");
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   private void krav(org.camunda.bpm.engine.authorization.Permission permission, String vad) {

@@ -53,6 +53,8 @@ class OpenApiConfig {
   static final String TAGG_SKRIVELSER = "skrivelser";
   /** Tag of following ärenden and their handlingar ({@code ArendenApi}). */
   static final String TAGG_ARENDEN = "arenden";
+  /** Tag of the public e-diarium, read without login ({@code PubliktApi}). */
+  static final String TAGG_PUBLIKT = "publikt";
   /** The security scheme of HTTP Basic. */
   static final String BASIC = "basic";
   /** The shared parameter {@code Idempotency-Key} in {@code components/parameters}. */
@@ -85,6 +87,9 @@ class OpenApiConfig {
         .addTagsItem(new Tag().name(TAGG_ARENDEN)
             .description("Följa ett ärende, återkalla det, läsa och lägga till handlingar")
             .extensions(Map.of("x-displayName", "Ärenden")))
+        .addTagsItem(new Tag().name(TAGG_PUBLIKT)
+            .description("Det publika e-diariet: registrerade handlingar enligt OSL 5 kap. 2 §, utan inloggning")
+            .extensions(Map.of("x-displayName", "Publikt")))
         .components(new Components()
             .addSecuritySchemes(BASIC, new SecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("basic")
@@ -158,10 +163,10 @@ class OpenApiConfig {
         parametrar.add(new Parameter().$ref("#/components/parameters/" + IDEMPOTENCY_KEY));
         continue;
       }
-      if ("diarienummer".equals(p.getName())) {
+      if ("diarienummer".equals(p.getName()) && "path".equals(p.getIn())) {
         p.setDescription("Diarienumret i URL-form (KS-2025-1513) eller kodat (KS%202025%2F1513)");
         p.setExample("KS-2025-1513");
-      } else if ("nummer".equals(p.getName())) {
+      } else if ("nummer".equals(p.getName()) && "path".equals(p.getIn())) {
         p.setDescription("Handlingens nummer i ärendet (1 är skrivelsen)");
         p.setExample(1);
       }
@@ -197,6 +202,11 @@ class OpenApiConfig {
     standard.put("500", "Oväntat fel; inget har registrerats");
     standard.put("503", "Databasen svarar inte just nu; inget har registrerats. Skicka samma begäran igen "
         + "(med samma Idempotency-Key) efter Retry-After sekunder");
+    if (operation.getSecurity() != null && operation.getSecurity().isEmpty()) {
+      // read without login (the public e-diarium): no 401, no 403
+      standard.remove("401");
+      standard.remove("403");
+    }
     standard.forEach((kod, beskrivning) -> {
       if (!svar.containsKey(kod)) {
         svar.addApiResponse(kod, new ApiResponse().description(beskrivning));
