@@ -62,7 +62,8 @@ public class Ediarium {
 
   private final JdbcClient jdbc;
 
-  Ediarium(JdbcClient jdbc) {
+  /** @param jdbc the diarium's database (public for benchmark/sok, which runs this class outside Spring) */
+  public Ediarium(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
