@@ -126,7 +126,12 @@ class ArendesokController {
           + "utan sidor: UTF-8 med BOM (Excel läser å, ä, ö rätt), semikolon mellan fälten. Parametrarna sida och "
           + "storlek används inte.")
   @ApiResponse(responseCode = "200", description = "CSV-filen",
-      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+      headers = {
+          @Header(name = "Content-Disposition", description = "attachment med filnamnet ärenden.csv",
+              schema = @Schema(type = "string")),
+          @Header(name = "Repr-Digest", description = "Filens SHA-256 (RFC 9530)", schema = @Schema(type = "string")),
+          @Header(name = "X-Checksum-SHA256", description = "Filens SHA-256 i hex", schema = @Schema(type = "string"))})
   @ApiResponse(responseCode = "400", description = "Ogiltigt filter, eller fler än " + MAX_CSV + " träffar",
       content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "403", description = "Användaren får inte läsa ärenden",
@@ -148,8 +153,12 @@ class ArendesokController {
         t.avsandare().roll(), t.rotel(), t.foredragandeBorgarrad(), t.sekretess())).toList();
     byte[] fil = Csv.skriv(List.of("Diarienummer", "Rubrik", "Ärendetyp", "Status", "Inkom", "Avslutad", "Avsändare",
         "Parti", "Roll", "Rotel", "Föredragande borgarråd", "Sekretess"), rader);
+    String sha256 = se.stockholm.ks.diarium.Innehallskontroll.sha256(fil);
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder()
+            .encodeToString(java.util.HexFormat.of().parseHex(sha256)) + ":")
+        .header("X-Checksum-SHA256", sha256)
         .header(HttpHeaders.CONTENT_DISPOSITION, ArendeController.contentDisposition("ärenden.csv"))
         .body(fil);
   }
