@@ -391,8 +391,10 @@ public final class Dto {
    * @param totalt entries in all
    * @param sida this page, from 1
    * @param storlek entries per page
-   * @param antalSidor pages in all
+   * @param antalSidor pages in all (of the entries counted)
+   * @param fler true when there are more than 10 000 entries: they are counted up to there ({@code totalt} is
+   *     then 10 000); narrow the listing with text, diarienummer or dates
    */
-  public record Diariesida(List<Diariepost> poster, long totalt, int sida, int storlek, int antalSidor) {
+  public record Diariesida(List<Diariepost> poster, long totalt, int sida, int storlek, int antalSidor, boolean fler) {
   }
 }

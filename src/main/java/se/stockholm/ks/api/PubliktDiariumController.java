@@ -49,7 +49,7 @@ class PubliktDiariumController {
       content = @Content(mediaType = "application/problem+json"))
   @GetMapping(path = "/api/v1/publikt/diarium", produces = MediaType.APPLICATION_JSON_VALUE)
   Dto.Diariesida diarium(
-      @Parameter(description = "Ord i handlingens eller ärendets rubrik") @RequestParam(required = false) String text,
+      @Parameter(description = "Ord i handlingens beskrivning") @RequestParam(required = false) String text,
       @Parameter(description = "Diarienumret eller en del av det") @RequestParam(required = false) String diarienummer,
       @Parameter(description = "Daterad tidigast (ÅÅÅÅ-MM-DD)", schema = @Schema(type = "string", format = "date"))
       @RequestParam(required = false) String fran,
@@ -81,7 +81,8 @@ class PubliktDiariumController {
     List<Dto.Diariepost> poster = s.poster().stream().map(p -> new Dto.Diariepost(p.datum(), p.dokumentnummer(),
         p.diarienummer(), p.arende(), p.handlingstyp(), p.riktning(), p.avsandareEllerMottagare(), p.beskrivning(),
         p.sekretess())).toList();
-    return new Dto.Diariesida(poster, s.totalt(), s.sida(), s.storlek(), s.antalSidor());
+    return new Dto.Diariesida(poster, Math.min(s.totalt(), Ediarium.MAX_RAKNAT), s.sida(), s.storlek(), s.antalSidor(),
+        s.fler());
   }
 
   private static String text(HttpServletRequest request, String namn) {

@@ -80,9 +80,10 @@ public class Diarium {
       serie.sql("""
               insert into arende (diarienummer, diarium, ar, lopnummer, arendetyp, rubrik, status, inkom_datum,
                 inkom_tid, avsandare_namn, avsandare_parti, avsandare_roll, registrerad_tid, registrerad_av,
-                reserverad_tid)
+                reserverad_tid, sok_text)
               values (:dnr, :diarium, :ar, :lopnummer, :typ, :rubrik, :status, :inkomDatum, :inkomTid,
-                :namn, :parti, :roll, :nu, :av, current_timestamp)""")
+                :namn, :parti, :roll, :nu, :av, current_timestamp, :sok)""")
+          .param("sok", soktext(null, nytt.rubrik().strip()))
           .param("dnr", nummer.toString())
           .param("diarium", diarium)
           .param("ar", ar)
@@ -264,6 +265,13 @@ public class Diarium {
         .param("nu", nu())
         .param("av", ny.registreradAv())
         .update();
+    // the ärende's search text gets the handling's title (the row is locked above: one writer at a time)
+    String sok = jdbc.sql("select sok_text from arende where id = ?").param(arendeId)
+        .query((rs, i) -> Optional.ofNullable(rs.getString(1))).single().orElse(null);
+    String nySok = soktext(sok, ny.rubrik().strip());
+    if (!nySok.equals(sok)) {
+      jdbc.sql("update arende set sok_text = ? where id = ?").params(nySok, arendeId).update();
+    }
     Handling handling = handling(dokumentnummer).orElseThrow();
     registreraHandelse(dnr, Handelsetyp.HANDLING_REGISTRERAD,
         ny.handlingstyp().text() + " registrerad som " + dokumentnummer + ": " + ny.rubrik().strip(),
@@ -474,6 +482,34 @@ public class Diarium {
             + " where b.organ = ? and b.sammantrade = ? order by a.id")
         .params(organ, sammantrade)
         .query((rs, i) -> Diarienummer.parse(rs.getString(1))).list();
+  }
+
+  /**
+   * The form in which the officials' search compares texts: Unicode NFC (a decomposed "å" from a Mac is
+   * the same letter) and lower case as in Swedish; å, ä and ö stay letters of their own.
+   *
+   * @param text a text, or null
+   * @return it normalized, or null
+   */
+  public static String soknormalisera(String text) {
+    return text == null ? null : java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC)
+        .toLowerCase(java.util.Locale.forLanguageTag("sv"));
+  }
+
+  /**
+   * An ärende's search text ({@code arende.sok_text}): its rubrik and its handlingar's titles,
+   * normalized ({@link #soknormalisera}), one per line, each title once.
+   *
+   * @param hittills the search text so far, or null
+   * @param rubrik a rubrik or title to add
+   * @return the new search text
+   */
+  public static String soktext(String hittills, String rubrik) {
+    String n = soknormalisera(rubrik).replace('\n', ' ');
+    if (hittills == null || hittills.isEmpty()) {
+      return n;
+    }
+    return ("\n" + hittills + "\n").contains("\n" + n + "\n") ? hittills : hittills + "\n" + n;
   }
 
   /** @return today in Europe/Stockholm, by the engine's clock (moved in process tests) */

@@ -162,7 +162,7 @@ public record Sokfraga(
    * @return it normalized, or null
    */
   public static String normalisera(String text) {
-    return text == null ? null : Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.forLanguageTag("sv"));
+    return se.stockholm.ks.diarium.Diarium.soknormalisera(text);
   }
 
   @FunctionalInterface
