@@ -36,15 +36,15 @@ class DiariesokPostgresIT extends DiariesokIT {
       assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
       s.execute("set enable_seqscan = off");
       List<String> plan = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery("explain select a.id from arende a where a.id in (select a2.id from arende a2 where "
-          + Arendesok.normaliserad("a2.rubrik") + " like '%årsta%' escape '!' union select h.arende_id from handling h"
-          + " where " + Arendesok.normaliserad("h.rubrik") + " like '%årsta%' escape '!')")) {
+      try (ResultSet rs = s.executeQuery("explain select a.id from arende a where a.sok_text like '%årsta%' escape '!'"
+          + " union all select h.id from handling h where " + Arendesok.normaliserad("h.rubrik")
+          + " like '%årsta%' escape '!'")) {
         while (rs.next()) {
           plan.add(rs.getString(1));
         }
       }
       s.execute("reset enable_seqscan");
-      assertThat(String.join("\n", plan)).contains("ix_arende_rubrik_trgm").contains("ix_handling_rubrik_trgm");
+      assertThat(String.join("\n", plan)).contains("ix_arende_soktext_trgm").contains("ix_handling_rubrik_trgm");
     }
   }
 }
