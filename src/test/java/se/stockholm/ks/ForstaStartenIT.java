@@ -2,14 +2,11 @@ package se.stockholm.ks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import se.stockholm.ks.support.Api;
+import se.stockholm.ks.support.Nod;
 
 /**
  * A newcomer's first start, as the README's command gives it: the default (local) profile in a
@@ -29,28 +27,27 @@ import se.stockholm.ks.support.Api;
  */
 class ForstaStartenIT {
 
-  private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
   private static final Pattern LOGGA_IN = Pattern.compile("(KS \\d{4}/\\d+): .*?\"([^\"]+)\".*? – logga in som ([a-z0-9 ]+)");
 
-  private Process app;
-  private Path logg;
+  private Nod app;
 
+  /** Nothing left running: the application, and the embedded PostgreSQL server if the test failed before stopping it. */
   @AfterEach
   void stoppa() throws InterruptedException {
-    if (app != null && app.isAlive()) {
-      app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    if (app != null) {
+      app.close();
     }
   }
 
   @Test
   void theDemoCasesAreOnTimeTheLogSendsPeopleToRealTasksAndStoppingLogsNoErrorOrWarning() throws Exception {
     Path katalog = Files.createTempDirectory("ks-forsta-start");
-    app = starta(katalog);
-    int port = vantaPaStart();
+    app = Nod.startaI(katalog, "applikationen", List.of());
+    int port = app.vantaPaStart(Duration.ofMinutes(5));
     Api api = new Api(port);
     OffsetDateTime nu = OffsetDateTime.now();
 
-    String start = utskrift();
+    String start = app.utskrift();
     assertThat(start).contains("11 användare: 10 demoanvändare med lösenordet \"demo\"", "administratören 'admin'");
     assertThat(Files.exists(katalog.resolve("data/postgres"))).as("PostgreSQL i ./data").isTrue();
 
@@ -88,46 +85,13 @@ class ForstaStartenIT {
     assertThat(demo.lines().limit(4).toList().toString()).doesNotContain("registrator");
 
     // stop as Ctrl-C does: the shutdown hooks run
-    int fore = utskrift().length();
-    app.destroy();
-    assertThat(app.waitFor(120, TimeUnit.SECONDS)).as("applikationen stannar").isTrue();
-    String stopp = utskrift().substring(fore);
+    int fore = app.utskrift().length();
+    app.stoppa();
+    assertThat(app.vantaPaSlut(Duration.ofSeconds(120))).as("applikationen stannar").isTrue();
+    String stopp = app.utskrift().substring(fore);
     assertThat(stopp).contains("Process Engine default closed");
     List<String> problem = stopp.lines()
         .filter(l -> l.contains(" ERROR ") || l.contains(" WARN ") || l.contains("Exception")).toList();
     assertThat(problem).as("ERROR/WARN när applikationen stoppas").isEmpty();
-  }
-
-  /** Starts the application in {@code katalog}; its output goes to a file there (read with {@link #utskrift()}). */
-  private Process starta(Path katalog) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    String klassvag = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> kommando = new ArrayList<>(List.of(java, "-Duser.timezone=Europe/Stockholm", "-Dfile.encoding=UTF-8",
-        "-Xmx512m", "-cp", klassvag, SkrivelseApplication.class.getName(), "--server.port=0"));
-    logg = katalog.resolve("applikationen.log");
-    ProcessBuilder pb = new ProcessBuilder(kommando).directory(katalog.toFile()).redirectErrorStream(true)
-        .redirectOutput(logg.toFile());
-    pb.environment().remove("KS_ADMIN_PASSWORD");
-    pb.environment().remove("SPRING_PROFILES_ACTIVE");
-    return pb.start();
-  }
-
-  private String utskrift() throws IOException {
-    return Files.exists(logg) ? Files.readString(logg, StandardCharsets.UTF_8) : "";
-  }
-
-  private int vantaPaStart() throws InterruptedException, IOException {
-    long slut = System.currentTimeMillis() + 300_000;
-    while (System.currentTimeMillis() < slut) {
-      String text = utskrift();
-      if (text.contains("Started SkrivelseApplication")) {
-        Matcher m = PORT.matcher(text);
-        assertThat(m.find()).as("porten i loggen").isTrue();
-        return Integer.parseInt(m.group(1));
-      }
-      assertThat(app.isAlive()).as("applikationen startar:\n" + text).isTrue();
-      Thread.sleep(500);
-    }
-    throw new AssertionError("applikationen startade inte inom fem minuter:\n" + utskrift());
   }
 }

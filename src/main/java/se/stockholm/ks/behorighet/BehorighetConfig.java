@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import se.stockholm.ks.drift.Databasvakt;
+
 /**
  * Registers the login throttle's filter (first, on every request), the gate in front of the
  * engine's REST doors ({@link MotorRestGrind}, after Camunda's authentication of
@@ -34,8 +36,9 @@ class BehorighetConfig {
   }
 
   @Bean
-  FilterRegistrationBean<MotorRestGrind> motorRestGrind(ProcessEngine engine) {
-    FilterRegistrationBean<MotorRestGrind> r = new FilterRegistrationBean<>(new MotorRestGrind(engine));
+  FilterRegistrationBean<MotorRestGrind> motorRestGrind(ProcessEngine engine, Databasvakt vakt) {
+    FilterRegistrationBean<MotorRestGrind> r = new FilterRegistrationBean<>(
+        new MotorRestGrind(engine, () -> vakt.tillganglig() && vakt.provaNu()));
     r.setName("ks-motor-rest-grind");
     r.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     r.setOrder(11);

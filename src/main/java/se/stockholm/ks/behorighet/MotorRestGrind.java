@@ -3,6 +3,7 @@ package se.stockholm.ks.behorighet;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,9 +35,12 @@ import se.stockholm.ks.security.Grupper;
  *       ({@code ;}).</li>
  *   <li>Everyone but {@code camunda-admin} is held to {@link Motoranrop}'s allowlist; anything else
  *       is 403 problem+json before the engine sees it.</li>
+ *   <li>A task's comments have the task's rights ({@link Kommentarskontroll}): reading or writing
+ *       them without the right is 403 problem+json in Swedish, not the engine's 400.</li>
  *   <li>Error answers are rewritten by {@link Motorfel}: races 409, gone 404, odd input 400, never
  *       500 and never a class name. An exception that escapes the engine's own handler becomes the
- *       same 400. A 503 (the database away, {@link se.stockholm.ks.drift}) passes unchanged.</li>
+ *       same 400. A 503 (the database away, {@link se.stockholm.ks.drift}) passes unchanged, and so
+ *       does a server error while the database does not answer (the outer filter answers it 503).</li>
  * </ol>
  */
 public class MotorRestGrind extends OncePerRequestFilter {
@@ -48,10 +52,17 @@ public class MotorRestGrind extends OncePerRequestFilter {
   private static final Pattern TRICK = Pattern.compile("(?i)%2f|%5c|%2e|%00|%25|\\.\\.|//|;|\\\\");
 
   private final ProcessEngine engine;
+  private final BooleanSupplier databasenSvarar;
 
-  /** @param engine the engine whose identities apply */
-  public MotorRestGrind(ProcessEngine engine) {
+  /**
+   * @param engine the engine whose identities apply
+   * @param databasenSvarar asked when the engine answered a server error: whether the database answers
+   *     now (when it does not, the error passes unchanged, and {@link se.stockholm.ks.drift.DatabasFelFilter}
+   *     answers 503)
+   */
+  public MotorRestGrind(ProcessEngine engine, BooleanSupplier databasenSvarar) {
     this.engine = engine;
+    this.databasenSvarar = databasenSvarar;
   }
 
   @Override
@@ -67,7 +78,8 @@ public class MotorRestGrind extends OncePerRequestFilter {
       return;
     }
     String sokvag = m.group(1) == null ? "/" : m.group(1);
-    List<String> grupper = grupper(request, webapp);
+    Inloggad inloggad = inloggad(request, webapp);
+    List<String> grupper = inloggad == null ? null : inloggad.grupper();
     if (grupper != null && !grupper.contains(Grupper.CAMUNDA_ADMIN)
         && !Motoranrop.tillatet(request.getMethod().toUpperCase(Locale.ROOT), sokvag, Motoranrop.roller(grupper))) {
       LOG.info("Processmotorns API: {} {} nekades (utanför tillåtelselistan för grupperna {})",
@@ -76,6 +88,28 @@ public class MotorRestGrind extends OncePerRequestFilter {
           "Din roll får inte anropa " + request.getMethod() + " " + sokvag + " i processmotorns API. "
               + "Vad varje grupp får göra står i README (Behörigheter).", uri, response);
       return;
+    }
+    String metod = request.getMethod().toUpperCase(Locale.ROOT);
+    if (inloggad != null && Kommentarskontroll.galler(metod, sokvag)) {
+      switch (Kommentarskontroll.prova(engine, inloggad.anvandare(), grupper, metod, sokvag)) {
+        case NEKAD -> {
+          LOG.info("Processmotorns API: {} {} nekades {} (uppgiftens behörighet)", metod, sokvag, inloggad.anvandare());
+          Motorfel.problem(403, "ej-behorig", "Ej behörig",
+              "POST".equals(metod)
+                  ? "Du får inte kommentera uppgiften: bara den som får arbeta med uppgiften får kommentera den."
+                  : "Du får inte läsa uppgiftens kommentarer: de har samma behörighet som uppgiften.",
+              uri, response);
+          return;
+        }
+        case FINNS_INTE -> {
+          Motorfel.problem(404, "finns-inte", "Finns inte",
+              "Uppgiften finns inte (längre); den kan redan vara slutförd.", uri, response);
+          return;
+        }
+        default -> {
+          // the engine handles it
+        }
+      }
     }
     FelbuffradRespons svar = new FelbuffradRespons(response);
     try {
@@ -91,6 +125,11 @@ public class MotorRestGrind extends OncePerRequestFilter {
       return;
     }
     if (svar.arFel() && !response.isCommitted()) {
+      if (svar.getStatus() >= 500 && svar.getStatus() != 503 && !databasenSvarar.getAsBoolean()) {
+        LOG.info("Processmotorns API: {} {} gav {} när databasen inte svarar", request.getMethod(), uri, svar.getStatus());
+        Motorfel.skrivOforandrat(svar.getStatus(), svar.kropp(), response); // DatabasFelFilter answers 503
+        return;
+      }
       if (svar.getStatus() >= 500) {
         LOG.info("Processmotorns API: {} {} gav {}: {}", request.getMethod(), uri, svar.getStatus(), svar.kropp());
       }
@@ -98,14 +137,19 @@ public class MotorRestGrind extends OncePerRequestFilter {
     }
   }
 
+  /** The authenticated user of a request and the user's groups. */
+  private record Inloggad(String anvandare, List<String> grupper) {
+  }
+
   /**
-   * @return the authenticated user's groups, or null when nobody is authenticated (the door
-   *     answers 401 itself)
+   * @return the authenticated user, or null when nobody is authenticated (the door answers 401
+   *     itself)
    */
-  private List<String> grupper(HttpServletRequest request, boolean webapp) {
+  private Inloggad inloggad(HttpServletRequest request, boolean webapp) {
     if (!webapp) {
       var auth = engine.getIdentityService().getCurrentAuthentication();
-      return auth == null ? null : auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
+      return auth == null ? null
+          : new Inloggad(auth.getUserId(), auth.getGroupIds() == null ? List.of() : auth.getGroupIds());
     }
     HttpSession session = request.getSession(false);
     if (session == null) {
@@ -114,7 +158,7 @@ public class MotorRestGrind extends OncePerRequestFilter {
     Authentications all = AuthenticationUtil.getAuthsFromSession(session);
     Authentication a = all == null ? null : all.getAuthenticationForProcessEngine(engine.getName());
     if (a instanceof UserAuthentication user) {
-      return user.getGroupIds() == null ? List.of() : user.getGroupIds();
+      return new Inloggad(user.getName(), user.getGroupIds() == null ? List.of() : user.getGroupIds());
     }
     return null;
   }

@@ -151,6 +151,11 @@ final class Motorfel {
     response.getOutputStream().write(b);
   }
 
+  /** Writes a held-back answer as it was (a server error that the outer database filter answers). */
+  static void skrivOforandrat(int status, String kropp, HttpServletResponse response) throws IOException {
+    skrivRa(status, kropp, response);
+  }
+
   private static void skrivRa(int status, String kropp, HttpServletResponse response) throws IOException {
     byte[] b = kropp.getBytes(StandardCharsets.UTF_8);
     response.setStatus(status);

@@ -7,7 +7,6 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +20,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import se.stockholm.ks.drift.EgenPool;
 
 /**
  * The connections on which the diarium takes its numbers, in short transactions of their own.
@@ -94,28 +95,10 @@ public class Nummerserie implements DisposableBean {
    * datasource properties when the application's datasource is not a Hikari pool.
    */
   private static HikariDataSource pool(DataSource applikationensPool, DataSourceProperties databas, int anslutningar) {
-    HikariConfig config = new HikariConfig();
-    HikariDataSource hikari = unwrap(applikationensPool);
-    if (hikari != null) {
-      hikari.copyStateTo(config);
-    } else {
-      databas.initializeDataSourceBuilder().type(HikariDataSource.class).build().copyStateTo(config);
-    }
-    config.setPoolName("diarienummer");
-    config.setMaximumPoolSize(Math.max(1, anslutningar));
-    config.setMinimumIdle(1);
-    return new HikariDataSource(config);
-  }
-
-  private static HikariDataSource unwrap(DataSource ds) {
-    if (ds instanceof HikariDataSource h) {
-      return h;
-    }
-    try {
-      return ds.isWrapperFor(HikariDataSource.class) ? ds.unwrap(HikariDataSource.class) : null;
-    } catch (java.sql.SQLException | RuntimeException e) {
-      return null;
-    }
+    return EgenPool.skapa(applikationensPool, databas, "diarienummer", config -> {
+      config.setMaximumPoolSize(Math.max(1, anslutningar));
+      config.setMinimumIdle(1);
+    });
   }
 
   /**

@@ -22,7 +22,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * answered at once with 503 problem+json and {@code Retry-After} instead of waiting for a
  * connection. An error that escapes everything inside — a security filter's, for instance — is
  * answered as problem+json too: 503 with {@code Retry-After} when the database was away (and the
- * watch is told), 500 otherwise; never the servlet container's or Spring's default error body.
+ * watch is told), 500 otherwise; never the servlet container's or Spring's default error body. A
+ * server error answered inside (the webapps' {@code /camunda/api} answers an exception with its own
+ * 500 before any filter sees it) is held back on those paths and replaced by the same 503 when the
+ * database does not answer a probe made at once ({@link Databasvakt#provaNu()}); otherwise it passes
+ * unchanged.
  */
 public class DatabasFelFilter extends OncePerRequestFilter {
 
@@ -61,8 +65,11 @@ public class DatabasFelFilter extends OncePerRequestFilter {
       skriv(response, Databasfel.problem(request.getRequestURI()), true);
       return;
     }
+    // a server error on a path that needs the database is held back: the webapps' APIs (and the
+    // engine's exception handlers) answer an outage as their own 500
+    Serverfelsrespons svar = behoverDatabas(path) ? new Serverfelsrespons(response) : null;
     try {
-      chain.doFilter(request, response);
+      chain.doFilter(request, svar != null ? svar : response);
     } catch (IOException | ServletException | RuntimeException e) {
       if (response.isCommitted()) {
         throw e;
@@ -78,6 +85,16 @@ public class DatabasFelFilter extends OncePerRequestFilter {
         p.setType(java.net.URI.create("https://stockholm.se/ks/problem/internt-fel"));
         p.setTitle("Internt fel");
         skriv(response, p, false);
+      }
+      return;
+    }
+    if (svar != null && svar.arServerfel() && !response.isCommitted()) {
+      // a 503 is already the outage's answer; otherwise ask the database now, unless the watch already knows
+      if (svar.getStatus() != 503 && (!vakt.tillganglig() || !vakt.provaNu())) {
+        LOG.warn("{} {}: svar {} när databasen inte svarar: 503", request.getMethod(), path, svar.getStatus());
+        skriv(response, Databasfel.problem(request.getRequestURI()), true);
+      } else {
+        svar.slappIgenom();
       }
     }
   }

@@ -7,7 +7,6 @@ import java.time.Instant;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,22 +50,14 @@ public class Databasvakt implements HealthIndicator, DisposableBean {
   Databasvakt(DataSource applikationensPool, DataSourceProperties databas,
               org.springframework.context.ApplicationEventPublisher handelser) {
     this.handelser = handelser;
-    HikariConfig config = new HikariConfig();
-    HikariDataSource hikari = unwrap(applikationensPool);
-    if (hikari != null) {
-      hikari.copyStateTo(config);
-    } else {
-      databas.initializeDataSourceBuilder().type(HikariDataSource.class).build().copyStateTo(config);
-    }
-    config.setPoolName("databasvakt");
-    config.setMaximumPoolSize(1);
-    config.setMinimumIdle(0);
-    config.setConnectionTimeout(PROBTID.toMillis());
-    config.setValidationTimeout(Math.min(PROBTID.toMillis(), 1000));
-    // the application may start while the database is still coming up: the probe then says so
-    config.setInitializationFailTimeout(-1);
-    config.setRegisterMbeans(false);
-    this.prob = new HikariDataSource(config);
+    this.prob = EgenPool.skapa(applikationensPool, databas, "databasvakt", config -> {
+      config.setMaximumPoolSize(1);
+      config.setMinimumIdle(0);
+      config.setConnectionTimeout(PROBTID.toMillis());
+      config.setValidationTimeout(Math.min(PROBTID.toMillis(), 1000));
+      // the application may start while the database is still coming up: the probe then says so
+      config.setInitializationFailTimeout(-1);
+    });
   }
 
   /** @return whether the database answered the last probe and no request has met an outage since */
@@ -84,9 +75,20 @@ public class Databasvakt implements HealthIndicator, DisposableBean {
     andra(false, fel == null ? null : String.valueOf(fel.getMessage()));
   }
 
-  /** Probes the database: runs every second. */
+  /**
+   * Probes the database now (waits at most {@link #PROBTID}), as a request that met a server error
+   * asks before it answers.
+   *
+   * @return whether the database answered
+   */
+  public synchronized boolean provaNu() {
+    probe();
+    return tillganglig;
+  }
+
+  /** Probes the database: runs every second (one probe at a time: the probe's pool has one connection). */
   @Scheduled(fixedDelay = 1000, initialDelay = 1000)
-  public void probe() {
+  public synchronized void probe() {
     try (Connection c = prob.getConnection()) {
       boolean ok = c.isValid((int) PROBTID.toSeconds());
       andra(ok, ok ? null : "Anslutningen svarade inte inom " + PROBTID.toSeconds() + " s");
@@ -121,16 +123,5 @@ public class Databasvakt implements HealthIndicator, DisposableBean {
   @Override
   public void destroy() {
     prob.close();
-  }
-
-  private static HikariDataSource unwrap(DataSource ds) {
-    if (ds instanceof HikariDataSource h) {
-      return h;
-    }
-    try {
-      return ds.isWrapperFor(HikariDataSource.class) ? ds.unwrap(HikariDataSource.class) : null;
-    } catch (SQLException | RuntimeException e) {
-      return null;
-    }
   }
 }

@@ -160,21 +160,38 @@ class MotorensDorrarIT {
     assertThat(api.get("registrator", "/engine-rest/task/" + fordela + "/comment").json()).hasSize(1);
     for (String annan : List.of("handlaggare", "liberalerna", "integration")) {
       Api.Svar las = api.get(annan, "/engine-rest/task/" + fordela + "/comment");
-      assertThat(las.status()).as(annan + " läser: " + las).isIn(403, 404);
+      // integration: outside its allowlist altogether ("Din roll får inte anropa …")
+      String vad = annan.equals("integration") ? "anropa" : "läsa uppgiftens kommentarer";
+      nekad(annan + " läser", las.status(), las.contentType(), las.text(), vad);
       assertThat(las.text()).doesNotContain("Kansliets notering");
       Api.Svar skriv = api.postJson(annan, "/engine-rest/task/" + fordela + "/comment/create", "{\"message\":\"Intrång\"}");
-      assertThat(skriv.status()).as(annan + " skriver: " + skriv).isIn(400, 403, 404);
-      assertThat(Motorfel.KLASSNAMN.matcher(skriv.text()).find()).isFalse();
+      nekad(annan + " skriver", skriv.status(), skriv.contentType(), skriv.text(),
+          annan.equals("integration") ? "anropa" : "kommentera uppgiften");
     }
     Webbappsession parti = Webbappsession.logga(port, "liberalerna", "tasklist");
     var las = parti.motor("GET", "/task/" + fordela + "/comment", null);
-    assertThat(las.status()).as(las.toString()).isIn(403, 404);
-    assertThat(parti.motor("POST", "/task/" + fordela + "/comment/create", "{\"message\":\"Intrång\"}").status())
-        .isIn(400, 403, 404);
+    nekad("liberalerna läser i webbappen", las.status(), las.contentType(), las.body(), "läsa uppgiftens kommentarer");
+    var skriv = parti.motor("POST", "/task/" + fordela + "/comment/create", "{\"message\":\"Intrång\"}");
+    nekad("liberalerna skriver i webbappen", skriv.status(), skriv.contentType(), skriv.body(), "kommentera uppgiften");
+    assertThat(api.postJson("handlaggare", "/engine-rest/task/finns-inte/comment/create", "{\"message\":\"x\"}").status())
+        .as("kommentar på en uppgift som inte finns").isEqualTo(404);
     Webbappsession kansli = Webbappsession.logga(port, "registrator", "tasklist");
     assertThat(kansli.motor("GET", "/task/" + fordela + "/comment", null).body()).contains("Kansliets notering");
     assertThat(api.get("admin", "/engine-rest/task/" + fordela + "/comment").json()).hasSize(1);
     assertThat(api.get("processagare", "/engine-rest/task/" + fordela + "/comment").json()).hasSize(1);
+    Api.Svar agare = api.postJson("processagare", "/engine-rest/task/" + fordela + "/comment/create",
+        "{\"message\":\"Ägarens notering\"}");
+    // the process owner reads, works no task: writing comments is outside its allowlist
+    nekad("processägaren skriver", agare.status(), agare.contentType(), agare.text(), "anropa");
+    assertThat(api.get("registrator", "/engine-rest/task/" + fordela + "/comment").json()).hasSize(1);
+  }
+
+  /** A refusal of a task's comments: 403 problem+json in Swedish, no class name. */
+  private static void nekad(String vem, int status, String typ, String kropp, String vad) {
+    assertThat(status).as(vem + ": " + kropp).isEqualTo(403);
+    assertThat(typ).as(vem).startsWith("application/problem+json");
+    assertThat(kropp).as(vem).contains("får inte " + vad, "ej-behorig");
+    assertThat(Motorfel.KLASSNAMN.matcher(kropp).find()).as(vem).isFalse();
   }
 
   // --- 3. the integration: start, read, withdraw, add handling; nothing that moves a process ---

@@ -13,14 +13,14 @@ import se.stockholm.ks.support.Api;
  * A user logged in to a webapp (Tasklist or Cockpit) as a browser is: session cookie and CSRF
  * token, calling the webapps' engine API {@code /camunda/api/engine/engine/default/…}.
  */
-final class Webbappsession {
+public final class Webbappsession {
 
   private final HttpClient http;
   private final String bas;
   private final String xsrf;
 
-  /** Status and body of an answer. */
-  record Svar(int status, String body, String contentType) {
+  /** Status and body of an answer, with its {@code Retry-After} (null when it has none). */
+  public record Svar(int status, String body, String contentType, String retryAfter) {
   }
 
   private Webbappsession(HttpClient http, String bas, String xsrf) {
@@ -36,7 +36,7 @@ final class Webbappsession {
    * @return the logged-in session
    * @throws Exception when the login fails
    */
-  static Webbappsession logga(int port, String anvandare, String app) throws Exception {
+  public static Webbappsession logga(int port, String anvandare, String app) throws Exception {
     CookieManager cookies = new CookieManager();
     HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
     String bas = "http://localhost:" + port;
@@ -78,7 +78,7 @@ final class Webbappsession {
    * @return the answer
    * @throws Exception on I/O failure
    */
-  Svar skicka(String metod, String sokvag, String json) throws Exception {
+  public Svar skicka(String metod, String sokvag, String json) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(bas + sokvag)).timeout(Duration.ofSeconds(60))
         .header("X-XSRF-TOKEN", xsrf).header("Accept", "application/json, text/plain, */*");
     if (json != null) {
@@ -86,6 +86,7 @@ final class Webbappsession {
     }
     b.method(metod, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    return new Svar(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+    return new Svar(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""),
+        r.headers().firstValue("Retry-After").orElse(null));
   }
 }

@@ -3,13 +3,11 @@ package se.stockholm.ks.lokaldatabas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -17,16 +15,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import se.stockholm.ks.SkrivelseApplication;
 import se.stockholm.ks.support.Api;
+import se.stockholm.ks.support.Nod;
 
 /**
  * The kill test of the README's default start (the local profile, no datasource URL: the embedded
@@ -43,29 +39,22 @@ import se.stockholm.ks.support.Api;
  */
 class KillIT {
 
-  private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
+  private static final Duration START = Duration.ofMinutes(5);
   private static final int KLIENTER = 4;
 
   /** A skrivelse answered 201. */
   record Kvitto(String diarienummer, String rubrik) {
   }
 
-  private Process app;
-  private Path logg;
+  private Nod app;
   private Path katalog;
 
   /** Nothing left running: the application, and a database server it left (a failed test's kill). */
   @AfterEach
   void stoppa() throws Exception {
-    if (app != null && app.isAlive()) {
-      app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-    }
-    if (katalog != null) {
-      Optional<ProcessHandle> databas = databasserver(katalog);
-      if (databas.isPresent() && databas.get().info().command().orElse("").endsWith("postgres")) {
-        databas.get().destroy();
-        databas.get().onExit().get(30, TimeUnit.SECONDS);
-      }
+    if (app != null) {
+      app.doda();
+      app.close();
     }
   }
 
@@ -77,10 +66,10 @@ class KillIT {
 
     for (int omgang = 1; omgang <= 2; omgang++) {
       app = starta(katalog, datakalla, omgang);
-      Api api = new Api(vantaPaStart());
+      Api api = new Api(app.vantaPaStart(START));
       kontrollera(api, kvitton);
       boolean avenDatabasen = omgang == 2 && datakalla.isBlank();
-      Optional<ProcessHandle> databas = avenDatabasen ? databasserver(katalog) : Optional.empty();
+      Optional<ProcessHandle> databas = avenDatabasen ? app.databasserver() : Optional.empty();
       assertThat(databas.isPresent()).as("databasservern hittad").isEqualTo(avenDatabasen);
       int fore = kvitton.size();
       registreraOchDoda(api, kvitton, fore + 6 + ThreadLocalRandom.current().nextInt(6), databas);
@@ -88,7 +77,7 @@ class KillIT {
     }
 
     app = starta(katalog, datakalla, 3);
-    Api api = new Api(vantaPaStart());
+    Api api = new Api(app.vantaPaStart(START));
     kontrollera(api, kvitton);
     // a number is never given again: the next registrations get numbers nobody was answered before
     for (int i = 0; i < 3; i++) {
@@ -97,8 +86,8 @@ class KillIT {
           .doesNotContain(ny.diarienummer());
       kvitton.add(ny);
     }
-    app.destroy();
-    assertThat(app.waitFor(120, TimeUnit.SECONDS)).as("applikationen stannar").isTrue();
+    app.stoppa();
+    assertThat(app.vantaPaSlut(Duration.ofSeconds(120))).as("applikationen stannar").isTrue();
   }
 
   /** Every skrivelse answered 201 is there, with its rubrik; no number was answered twice. */
@@ -131,7 +120,7 @@ class KillIT {
             if (kvitton.size() >= antal && !dodad.getAndSet(true)) {
               Thread.sleep(ThreadLocalRandom.current().nextInt(100));
               databas.ifPresent(ProcessHandle::destroyForcibly);
-              app.destroyForcibly();
+              app.doda();
             }
           } catch (RuntimeException | AssertionError e) {
             // after the kill: an answer that never came (or came as an error) is not a 201
@@ -147,7 +136,7 @@ class KillIT {
     klienter.shutdown();
     assertThat(klienter.awaitTermination(5, TimeUnit.MINUTES)).as("klienterna blev klara").isTrue();
     assertThat(fel).as("fel före kill -9").isEmpty();
-    assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("applikationen dödad").isTrue();
+    assertThat(app.vantaPaSlut(Duration.ofSeconds(30))).as("applikationen dödad").isTrue();
     if (databas.isPresent()) {
       assertThat(databas.get().onExit().get(30, TimeUnit.SECONDS).isAlive()).as("databasservern dödad").isFalse();
     }
@@ -163,51 +152,14 @@ class KillIT {
     return new Kvitto(json.path("diarienummer").asText(), rubrik);
   }
 
-  /** @return the embedded PostgreSQL server of the directory (its postmaster), from postmaster.pid */
-  private static Optional<ProcessHandle> databasserver(Path katalog) throws IOException {
-    Path pid = katalog.resolve("data/postgres/postmaster.pid");
-    if (!Files.exists(pid)) {
-      return Optional.empty();
-    }
-    return ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).trim()));
-  }
-
   /** Starts the application in {@code katalog}, as the README's command does (the local profile). */
-  private Process starta(Path katalog, String datakalla, int omgang) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    String klassvag = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> kommando = new ArrayList<>(List.of(java, "-Duser.timezone=Europe/Stockholm", "-Dfile.encoding=UTF-8",
-        "-Xmx512m", "-cp", klassvag, SkrivelseApplication.class.getName(), "--server.port=0",
+  private static Nod starta(Path katalog, String datakalla, int omgang) throws IOException {
+    List<String> argument = new ArrayList<>(List.of(
         // the demo cases would take numbers too; they are not what is tested here
         "--ks.demo.arenden=false"));
     if (!datakalla.isBlank()) {
-      kommando.add("--spring.datasource.url=" + datakalla);
+      argument.add("--spring.datasource.url=" + datakalla);
     }
-    logg = katalog.resolve("applikationen-" + omgang + ".log");
-    ProcessBuilder pb = new ProcessBuilder(kommando).directory(katalog.toFile()).redirectErrorStream(true)
-        .redirectOutput(logg.toFile());
-    Map<String, String> miljo = new HashMap<>(pb.environment());
-    miljo.keySet().stream().filter(n -> n.startsWith("SPRING_") || n.startsWith("KS_"))
-        .forEach(n -> pb.environment().remove(n));
-    return pb.start();
-  }
-
-  private String utskrift() throws IOException {
-    return Files.exists(logg) ? Files.readString(logg, StandardCharsets.UTF_8) : "";
-  }
-
-  private int vantaPaStart() throws InterruptedException, IOException {
-    long slut = System.currentTimeMillis() + 300_000;
-    while (System.currentTimeMillis() < slut) {
-      String text = utskrift();
-      if (text.contains("Started SkrivelseApplication")) {
-        Matcher m = PORT.matcher(text);
-        assertThat(m.find()).as("porten i loggen").isTrue();
-        return Integer.parseInt(m.group(1));
-      }
-      assertThat(app.isAlive()).as("applikationen startar:\n" + text).isTrue();
-      Thread.sleep(300);
-    }
-    throw new AssertionError("applikationen startade inte inom fem minuter:\n" + utskrift());
+    return Nod.startaI(katalog, "applikationen-" + omgang, List.of(), argument.toArray(String[]::new));
   }
 }
