@@ -13,7 +13,7 @@ import org.flywaydb.core.api.migration.Context;
 import se.stockholm.ks.diarium.Diarium;
 
 /**
- * Fills {@code arende.sok_text} (V12_2) for the ärenden registered before it, with the diarium's own
+ * Fills {@code arende_sok} (V12_2) for the ärenden registered before it, with the diarium's own
  * normalization ({@link Diarium#soktext}), and on PostgreSQL indexes it with a trigram GIN index when
  * {@code pg_trgm} is there (V12_1 created it, or logged why not).
  */
@@ -24,7 +24,8 @@ public class V12_3__Soktext extends BaseJavaMigration {
     Connection c = context.getConnection();
     Map<Long, String> texter = new LinkedHashMap<>();
     try (Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("select id, rubrik from arende where sok_text is null order by id")) {
+         ResultSet rs = s.executeQuery("select id, rubrik from arende where status <> 'REGISTRERAS'"
+             + " and id not in (select arende_id from arende_sok) order by id")) {
       while (rs.next()) {
         texter.put(rs.getLong(1), Diarium.soktext(null, rs.getString(2)));
       }
@@ -39,7 +40,7 @@ public class V12_3__Soktext extends BaseJavaMigration {
         }
       }
     }
-    try (PreparedStatement u = c.prepareStatement("update arende set sok_text = ? where id = ?")) {
+    try (PreparedStatement u = c.prepareStatement("insert into arende_sok (sok_text, arende_id) values (?, ?)")) {
       int n = 0;
       for (var e : texter.entrySet()) {
         u.setString(1, e.getValue());
@@ -60,7 +61,7 @@ public class V12_3__Soktext extends BaseJavaMigration {
       }
       if (trgm) {
         try (Statement s = c.createStatement()) {
-          s.execute("create index ix_arende_soktext_trgm on arende using gin (sok_text gin_trgm_ops)");
+          s.execute("create index ix_arende_soktext_trgm on arende_sok using gin (sok_text gin_trgm_ops)");
           s.execute("create index ix_arende_inkom_tid on arende (inkom_tid, id)");
         }
       }

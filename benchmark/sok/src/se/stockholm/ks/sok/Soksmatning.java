@@ -59,14 +59,14 @@ public final class Soksmatning {
     long laddat = System.nanoTime();
     Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
     try (Connection c = ds.getConnection(); var s = c.createStatement()) {
-      // V12_3 filled sok_text of every bulk-loaded ärende (an update of each row): compacted, as after an import
-      s.execute("vacuum full analyze arende");
+      s.execute("vacuum analyze arende");
+      s.execute("vacuum analyze arende_sok");
       s.execute("vacuum analyze handling");
       s.execute("vacuum analyze arende_handelse");
     }
     long indexerat = System.nanoTime();
     try (Connection c = ds.getConnection(); var s = c.createStatement();
-         var rs = s.executeQuery("select pg_size_pretty(pg_relation_size('arende')), pg_size_pretty(pg_relation_size('handling')),"
+         var rs = s.executeQuery("select pg_size_pretty(pg_relation_size('arende')) || ' (söktext ' || pg_size_pretty(pg_relation_size('arende_sok')) || ')', pg_size_pretty(pg_relation_size('handling')),"
              + " (select string_agg(indexrelname, ', ' order by indexrelname) from pg_stat_user_indexes where indexrelname like '%trgm%')")) {
       rs.next();
       System.out.printf("arende %s, handling %s; trigramindex: %s%n", rs.getString(1), rs.getString(2), rs.getString(3));

@@ -80,10 +80,9 @@ public class Diarium {
       serie.sql("""
               insert into arende (diarienummer, diarium, ar, lopnummer, arendetyp, rubrik, status, inkom_datum,
                 inkom_tid, avsandare_namn, avsandare_parti, avsandare_roll, registrerad_tid, registrerad_av,
-                reserverad_tid, sok_text)
+                reserverad_tid)
               values (:dnr, :diarium, :ar, :lopnummer, :typ, :rubrik, :status, :inkomDatum, :inkomTid,
-                :namn, :parti, :roll, :nu, :av, current_timestamp, :sok)""")
-          .param("sok", soktext(null, nytt.rubrik().strip()))
+                :namn, :parti, :roll, :nu, :av, current_timestamp)""")
           .param("dnr", nummer.toString())
           .param("diarium", diarium)
           .param("ar", ar)
@@ -116,6 +115,9 @@ public class Diarium {
     if (n != 1) {
       throw new IllegalStateException("Diarienumret " + dnr + " makulerades medan registreringen pågick");
     }
+    // the search text, in the registration's transaction (a void number is never a hit)
+    jdbc.sql("insert into arende_sok (arende_id, sok_text) select id, ? from arende where diarienummer = ?")
+        .params(soktext(null, nytt.rubrik().strip()), dnr.toString()).update();
     return arende(dnr).orElseThrow();
   }
 
@@ -266,11 +268,13 @@ public class Diarium {
         .param("av", ny.registreradAv())
         .update();
     // the ärende's search text gets the handling's title (the row is locked above: one writer at a time)
-    String sok = jdbc.sql("select sok_text from arende where id = ?").param(arendeId)
-        .query((rs, i) -> Optional.ofNullable(rs.getString(1))).single().orElse(null);
+    String sok = jdbc.sql("select sok_text from arende_sok where arende_id = ?").param(arendeId)
+        .query(String.class).optional().orElse(null);
     String nySok = soktext(sok, ny.rubrik().strip());
-    if (!nySok.equals(sok)) {
-      jdbc.sql("update arende set sok_text = ? where id = ?").params(nySok, arendeId).update();
+    if (sok == null) {
+      jdbc.sql("insert into arende_sok (arende_id, sok_text) values (?, ?)").params(arendeId, nySok).update();
+    } else if (!nySok.equals(sok)) {
+      jdbc.sql("update arende_sok set sok_text = ? where arende_id = ?").params(nySok, arendeId).update();
     }
     Handling handling = handling(dokumentnummer).orElseThrow();
     registreraHandelse(dnr, Handelsetyp.HANDLING_REGISTRERAD,
@@ -497,7 +501,7 @@ public class Diarium {
   }
 
   /**
-   * An ärende's search text ({@code arende.sok_text}): its rubrik and its handlingar's titles,
+   * An ärende's search text ({@code arende_sok.sok_text}): its rubrik and its handlingar's titles,
    * normalized ({@link #soknormalisera}), one per line, each title once.
    *
    * @param hittills the search text so far, or null

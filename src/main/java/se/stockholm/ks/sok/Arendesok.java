@@ -123,7 +123,7 @@ public class Arendesok {
       p.put("text", innehaller(f.text()));
       // the ärende's search text holds its rubrik and every handling's title, normalized by the diarium
       // (Diarium#soktext): one trigram-indexed column instead of a join with the handlingar
-      w.append(" and a.sok_text like :text escape '!'");
+      w.append(" and a.id in (select s.arende_id from arende_sok s where s.sok_text like :text escape '!')");
     }
     if (f.diarienummer() != null) {
       p.put("dnr", innehaller(dnr(f.diarienummer())));

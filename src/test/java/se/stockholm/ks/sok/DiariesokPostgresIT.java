@@ -36,7 +36,7 @@ class DiariesokPostgresIT extends DiariesokIT {
       assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
       s.execute("set enable_seqscan = off");
       List<String> plan = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery("explain select a.id from arende a where a.sok_text like '%årsta%' escape '!'"
+      try (ResultSet rs = s.executeQuery("explain select s.arende_id from arende_sok s where s.sok_text like '%årsta%' escape '!'"
           + " union all select h.id from handling h where " + Arendesok.normaliserad("h.rubrik")
           + " like '%årsta%' escape '!'")) {
         while (rs.next()) {
