@@ -20,10 +20,11 @@ import se.stockholm.ks.organisation.Organisation;
 
 /**
  * Runs a {@link Sokfraga} against the diarium with one SQL query for the page and one for the count,
- * the same SQL on H2 and PostgreSQL. Texts are compared as {@link #normaliserad} (lower case,
- * Swedish letters lowered explicitly so that a PostgreSQL database created with {@code LC_CTYPE=C}
- * answers as H2 does) with {@code like '%…%'}; on PostgreSQL the trigram indexes of
- * {@code V12_1__Sokindex} serve exactly these expressions. Numbers reserved and still being
+ * the same SQL on H2 and PostgreSQL. The text filter looks in the ärende's search text
+ * ({@code arende_sok}, normalized in Java by {@link se.stockholm.ks.diarium.Diarium#soktext}); sender
+ * and borgarråd are compared as {@link #normaliserad} (lower case, Swedish letters lowered explicitly
+ * so that a PostgreSQL database created with {@code LC_CTYPE=C} answers as H2 does); all with
+ * {@code like '%…%'}, served on PostgreSQL by the trigram indexes of {@code V12_1} and {@code V12_3}. Numbers reserved and still being
  * registered ({@link Arendestatus#REGISTRERAS}) are never hits.
  *
  * <p>The caller checks that the user may read ärenden.
