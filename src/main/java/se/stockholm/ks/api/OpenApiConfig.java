@@ -55,6 +55,8 @@ class OpenApiConfig {
   static final String TAGG_ARENDEN = "arenden";
   /** Tag of the public e-diarium, read without login ({@code PubliktApi}). */
   static final String TAGG_PUBLIKT = "publikt";
+  /** Tag of the bevakning (open work, remisser, lead times; kansli and process owners). */
+  static final String TAGG_BEVAKNING = "bevakning";
   /** The security scheme of HTTP Basic. */
   static final String BASIC = "basic";
   /** The shared parameter {@code Idempotency-Key} in {@code components/parameters}. */
@@ -90,6 +92,10 @@ class OpenApiConfig {
         .addTagsItem(new Tag().name(TAGG_PUBLIKT)
             .description("Det publika e-diariet: registrerade handlingar enligt OSL 5 kap. 2 §, utan inloggning")
             .extensions(Map.of("x-displayName", "Publikt")))
+        .addTagsItem(new Tag().name(TAGG_BEVAKNING)
+            .description("Bevakning för KS kansli och processägare: öppna ärenden per fas, remisser och särskilda "
+                + "uttalanden som förfaller, ledtider i arbetsdagar")
+            .extensions(Map.of("x-displayName", "Bevakning")))
         .components(new Components()
             .addSecuritySchemes(BASIC, new SecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("basic")

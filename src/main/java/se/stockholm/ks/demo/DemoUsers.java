@@ -50,7 +50,8 @@ public class DemoUsers {
       new DemoUser("moderaterna", "Magnus", "Politisk sekreterare (M)", List.of("parti-m")),
       new DemoUser("socialdemokraterna", "Sara", "Politisk sekreterare (S)", List.of("parti-s")),
       new DemoUser("processagare", "Petra", "Processägare", List.of(Grupper.PROCESSAGARE)),
-      new DemoUser("integration", "E-tjänst", "Integration", List.of(Grupper.INTEGRATION)));
+      new DemoUser("integration", "E-tjänst", "Integration", List.of(Grupper.INTEGRATION)),
+      new DemoUser("drift", "Dragan", "Drifttekniker", List.of(Grupper.DRIFT)));
 
   private final IdentityService identityService;
   private final String adminId;

@@ -8,6 +8,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import se.stockholm.ks.diarium.Diarium;
 import se.stockholm.ks.diarium.Handelsetyp;
 import se.stockholm.ks.diarium.Handling;
@@ -29,8 +32,10 @@ class SkapaArendedokumentDelegate implements JavaDelegate {
   private final Arendedokumentfabrik fabrik;
   private final DokumentRenderer renderer;
   private final Diarium diarium;
+  private final Timer generering;
 
-  SkapaArendedokumentDelegate(Arendedokumentfabrik fabrik, DokumentRenderer renderer, Diarium diarium) {
+  SkapaArendedokumentDelegate(Arendedokumentfabrik fabrik, DokumentRenderer renderer, Diarium diarium, MeterRegistry matvarden) {
+    this.generering = Dokumentmatning.timer(matvarden, DokumentRenderer.MALL_ARENDEDOKUMENT);
     this.fabrik = fabrik;
     this.renderer = renderer;
     this.diarium = diarium;
@@ -40,7 +45,7 @@ class SkapaArendedokumentDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var dnr = Processkontext.diarienummer(execution);
     Arendedokument dokument = fabrik.arendedokument(dnr, sammantraden(execution));
-    byte[] pdf = renderer.arendedokumentPdf(dokument);
+    byte[] pdf = generering.record(() -> renderer.arendedokumentPdf(dokument));
     boolean slutligt = dokument.kommunstyrelsen() != null || execution.getVariable(ANSLAGSDATUM) != null;
     String rubrik = dokument.dokumentbeteckning() + (slutligt ? " med kommunstyrelsens beslut" : " till kommunstyrelsen");
     Handling handling = diarium.registreraHandling(dnr,

@@ -4,6 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import se.stockholm.ks.diarium.Diarium;
 import se.stockholm.ks.diarium.Handelsetyp;
 import se.stockholm.ks.diarium.Handling;
@@ -23,8 +26,10 @@ class SkapaProtokollsutdragDelegate implements JavaDelegate {
   private final Arendedokumentfabrik fabrik;
   private final DokumentRenderer renderer;
   private final Diarium diarium;
+  private final Timer generering;
 
-  SkapaProtokollsutdragDelegate(Arendedokumentfabrik fabrik, DokumentRenderer renderer, Diarium diarium) {
+  SkapaProtokollsutdragDelegate(Arendedokumentfabrik fabrik, DokumentRenderer renderer, Diarium diarium, MeterRegistry matvarden) {
+    this.generering = Dokumentmatning.timer(matvarden, DokumentRenderer.MALL_PROTOKOLLSUTDRAG);
     this.fabrik = fabrik;
     this.renderer = renderer;
     this.diarium = diarium;
@@ -38,7 +43,7 @@ class SkapaProtokollsutdragDelegate implements JavaDelegate {
       throw new IllegalStateException("Ärendet " + dnr + " har inget registrerat beslut i kommunstyrelsen");
     }
     Protokollsutdrag utdrag = Protokollsutdrag.fran(dokument, Arendedokumentfabrik.ORT);
-    byte[] pdf = renderer.protokollsutdragPdf(utdrag);
+    byte[] pdf = generering.record(() -> renderer.protokollsutdragPdf(utdrag));
     String rubrik = "Protokollsutdrag, kommunstyrelsen " + utdrag.sammantradesdatum() + " " + utdrag.paragraf()
         + ": " + dokument.rubrik();
     Handling handling = diarium.registreraHandling(dnr,

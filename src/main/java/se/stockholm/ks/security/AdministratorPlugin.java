@@ -33,6 +33,8 @@ import se.stockholm.ks.startup.StartupChecks;
  * </ul>
  */
 @Component
+// in the oidc profile: se.stockholm.ks.identitet
+@org.springframework.context.annotation.Profile("!oidc")
 class AdministratorPlugin extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(AdministratorPlugin.class);

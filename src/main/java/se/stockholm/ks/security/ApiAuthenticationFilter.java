@@ -28,7 +28,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * login. Writing requests need Basic credentials (no cross-site request forgery through the
  * session cookie). The user and groups are set on the engine for the request, so the engine's
  * authorizations apply. Without credentials: 401 with {@code WWW-Authenticate} and a problem
- * detail.
+ * detail — except a browser opening a page ({@code /arenden/…}, {@code /bevakning}: GET, accepts
+ * HTML, no Authorization header), which is redirected to the webapps' login (Tasklist) instead of
+ * getting the browser's password prompt.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -68,6 +70,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         groups = session.getGroupIds() == null ? List.of() : session.getGroupIds();
       }
     }
+    if (userId == null && arSidaForWebblasare(request)) {
+      // a page (ärende, bevakning) opened in a browser without a session: the webapps' login, not a Basic prompt
+      response.sendRedirect(request.getContextPath() + INLOGGNING);
+      return;
+    }
     if (userId == null) {
       response.setStatus(HttpStatus.UNAUTHORIZED.value());
       response.setHeader("WWW-Authenticate", "Basic realm=\"Skrivelseprocessen\"");
@@ -83,6 +90,20 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
+  }
+
+  /** Where a browser without a session is sent: Tasklist, which shows its login and keeps the session. */
+  static final String INLOGGNING = "/camunda/app/tasklist/default/";
+
+  /**
+   * @return true for a GET of a page (not {@code /api}) without credentials from a browser (it accepts
+   *     HTML), which is sent to the login instead of getting a Basic challenge
+   */
+  private static boolean arSidaForWebblasare(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String accept = request.getHeader("Accept");
+    return "GET".equals(request.getMethod()) && request.getHeader("Authorization") == null
+        && !path.startsWith("/api/") && accept != null && accept.contains("text/html");
   }
 
   private UserAuthentication fromSession(HttpSession session) {

@@ -39,7 +39,9 @@ import se.stockholm.ks.organisation.Organisation;
  *       group sees and completes only its own tasks;</li>
  *   <li>{@code ks-kansli} and {@code integration}: start skrivelser; withdraw them
  *       (UPDATE_INSTANCE); {@code integration} gets no Tasklist and no task permission;</li>
- *   <li>{@code processagare}: Cockpit, read everything, change nothing.</li>
+ *   <li>{@code processagare}: Cockpit, read everything, change nothing;</li>
+ *   <li>{@code drift}: no engine permission at all; reads the metrics at {@code /actuator/prometheus}
+ *       ({@link se.stockholm.ks.behorighet.Driftgrind}).</li>
  * </ul>
  * No group but the administrators gets READ_INSTANCE_VARIABLE or READ_HISTORY_VARIABLE: variables
  * are read through the tasks a group works on (see {@link se.stockholm.ks.behorighet.BehorighetPlugin}
@@ -77,6 +79,7 @@ public class AuthorizationSetup {
     organisation.partier().forEach(p -> groups.put(p.grupp(), p.namn() + " (" + p.kod() + ")"));
     groups.put(Grupper.PROCESSAGARE, "Processägare");
     groups.put(Grupper.INTEGRATION, "Integrationer (tjänstekonton)");
+    groups.put(Grupper.DRIFT, "Drift (mätvärden)");
     return groups;
   }
 
@@ -85,6 +88,7 @@ public class AuthorizationSetup {
     List<String> officials = new ArrayList<>(groups().keySet());
     officials.remove(Grupper.PROCESSAGARE);
     officials.remove(Grupper.INTEGRATION);
+    officials.remove(Grupper.DRIFT);
     return officials;
   }
 
@@ -121,6 +125,9 @@ public class AuthorizationSetup {
   }
 
   private void ensureGroup(String id, String name) {
+    if (identityService.isReadOnly()) {
+      return; // oidc: the groups come from this configuration through the identity provider (se.stockholm.ks.identitet)
+    }
     if (identityService.createGroupQuery().groupId(id).count() == 0) {
       Group group = identityService.newGroup(id);
       group.setName(name);

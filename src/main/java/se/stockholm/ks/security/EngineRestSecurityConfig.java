@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Configuration;
  * authorization checks. The webapps (Tasklist, Cockpit, Admin) use their own session login.
  */
 @Configuration(proxyBeanMethods = false)
+// in the oidc profile: se.stockholm.ks.identitet
+@org.springframework.context.annotation.Profile("!oidc")
 class EngineRestSecurityConfig {
 
   @Bean

@@ -15,6 +15,8 @@ public final class Grupper {
   public static final String KS_SEKRETERARE = "ks-sekreterare";
   /** Process owners: watch every case in Cockpit, change nothing. */
   public static final String PROCESSAGARE = "processagare";
+  /** Operations (drift): read the metrics at {@code /actuator/prometheus}, nothing in the engine. */
+  public static final String DRIFT = "drift";
   /** Service accounts of other systems: start, read and withdraw cases over REST. */
   public static final String INTEGRATION = "integration";
   /** Camunda's administrators (created by the starter with the admin user). */

@@ -74,6 +74,8 @@ class RegistreraSkrivelseDelegate implements JavaDelegate {
     var dnr = arende.diarienummer();
     diarium.kopplaProcess(dnr, execution.getProcessInstanceId());
     execution.setProcessBusinessKey(dnr.toString());
+    // the engine puts the business key in the log context when an activity starts; from here on too
+    org.slf4j.MDC.put(se.stockholm.ks.drift.Anropsmatning.MDC_DNR, dnr.toString());
     diarium.registreraHandelse(dnr, Handelsetyp.REGISTRERAT,
         "Skrivelse från " + u.avsandare().medParti() + " registrerad som " + dnr + ".", anvandare,
         dnr.dokumentnummer(1), null);

@@ -22,7 +22,7 @@ import se.stockholm.ks.organisation.Organisation;
  *
  * <ul>
  *   <li>an administrator password ({@code KS_ADMIN_PASSWORD}, i.e. {@code camunda.bpm.admin-user.password})
- *       that is not empty, in every profile;</li>
+ *       that is not empty, in every profile but {@code oidc} (where no one has a password);</li>
  *   <li>in the {@code postgres} profile: the organisation's rotlar, each with a föredragande borgarråd
  *       whose name is not placeholder text, with a configured party, and not the demo organisation
  *       ({@code ks.organisation.demo=true}).</li>
@@ -48,7 +48,10 @@ public class StartupChecks implements ApplicationListener<ApplicationEnvironment
   @Override
   public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
     ConfigurableEnvironment environment = event.getEnvironment();
-    requireAdminPassword(environment.getProperty(ADMIN_PASSWORD));
+    if (!environment.acceptsProfiles(Profiles.of("oidc"))) {
+      // oidc: no password at all; administrators come from the directory (se.stockholm.ks.identitet)
+      requireAdminPassword(environment.getProperty(ADMIN_PASSWORD));
+    }
     if (environment.acceptsProfiles(Profiles.of(POSTGRES_PROFILE))) {
       Binder binder = Binder.get(environment);
       requireRealOrganisation(

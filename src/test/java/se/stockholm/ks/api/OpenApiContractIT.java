@@ -164,7 +164,7 @@ class OpenApiContractIT {
       soft.assertThat(t.path("x-displayName").asText()).as("x-displayName för %s", t.path("name")).isNotBlank();
       soft.assertThat(t.path("description").asText()).as("description för %s", t.path("name")).isNotBlank();
     });
-    soft.assertThat(taggar).containsExactlyInAnyOrder("skrivelser", "arenden", "publikt");
+    soft.assertThat(taggar).containsExactlyInAnyOrder("skrivelser", "arenden", "bevakning", "publikt");
     Set<String> operationIds = new LinkedHashSet<>();
     openApi.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(o -> {
       String namn = o.getKey().toUpperCase() + " " + path.getKey();
@@ -282,12 +282,14 @@ class OpenApiContractIT {
       Curl curl = curl(e.curl());
       assertThat(curl.metod()).as("%s: curl-kommandots metod", e).isEqualTo(e.metod());
       assertThat(curl.sokvag()).as("%s: curl-kommandots adress", e).isEqualTo(e.sokvag());
-      // as the integration, as the registrator (what only the registrator does: secrecy marks) or, for an
-      // operation documented without login (the public e-diarium), without credentials
+      // as the integration; the bevakning as a process owner (README "Bevakning"); what only the registrator
+      // does (secrecy marks) as the registrator; an operation documented without login (the public
+      // e-diarium) without credentials
       JsonNode op = e.sokvag().startsWith("/engine-rest/") ? null : operation(e.metod(), e.sokvag());
       boolean publik = op != null && op.has("security") && op.path("security").isEmpty();
       assertThat(curl.anvandare()).as("%s: curl som integrationen", e)
-          .isIn(publik ? new String[] {null} : new String[] {"integration:demo", "registrator:demo"});
+          .isIn(publik ? new String[] {null} : e.sokvag().startsWith("/api/v1/bevakning")
+              ? new String[] {"processagare:demo"} : new String[] {"integration:demo", "registrator:demo"});
 
       Api.Svar svar = skicka(e, curl);
 

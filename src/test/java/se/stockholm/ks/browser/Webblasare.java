@@ -74,6 +74,21 @@ public final class Webblasare implements AutoCloseable {
    * @throws IOException when the profile or the screenshot folder cannot be created
    */
   public Webblasare(Path bilder, int bredd, int hojd) throws IOException {
+    this(bilder, bredd, hojd, false);
+  }
+
+  /**
+   * Starts the browser in Swedish or, with {@code engelska}, as a browser set to English (US):
+   * environment, {@code --lang} and accepted languages {@code en-US}, as an official's English
+   * computer.
+   *
+   * @param bilder where the screenshots go (created)
+   * @param bredd the window's width
+   * @param hojd the window's height
+   * @param engelska true for an English browser
+   * @throws IOException when the profile or the screenshot folder cannot be created
+   */
+  public Webblasare(Path bilder, int bredd, int hojd, boolean engelska) throws IOException {
     this.bilder = Files.createDirectories(bilder);
     this.profil = Files.createTempDirectory("ks-chromium");
     this.storlek = new Dimension(bredd, hojd);
@@ -81,15 +96,17 @@ public final class Webblasare implements AutoCloseable {
     ChromeDriverService tjanst = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()
-        .withEnvironment(Map.of("TZ", "Europe/Stockholm", "LANGUAGE", "sv_SE:sv", "LANG", "sv_SE.UTF-8"))
+        .withEnvironment(engelska
+            ? Map.of("TZ", "Europe/Stockholm", "LANGUAGE", "en_US:en", "LANG", "en_US.UTF-8")
+            : Map.of("TZ", "Europe/Stockholm", "LANGUAGE", "sv_SE:sv", "LANG", "sv_SE.UTF-8"))
         .withLogOutput(OutputStream.nullOutputStream())
         .build();
     ChromeOptions val = new ChromeOptions();
     val.setBinary(CHROMIUM.toFile());
     val.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        "--window-size=" + bredd + "," + hojd, "--lang=sv-SE", "--user-data-dir=" + profil);
-    val.setExperimentalOption("prefs", Map.of("intl.accept_languages", "sv-SE,sv"));
+        "--window-size=" + bredd + "," + hojd, engelska ? "--lang=en-US" : "--lang=sv-SE", "--user-data-dir=" + profil);
+    val.setExperimentalOption("prefs", Map.of("intl.accept_languages", engelska ? "en-US,en" : "sv-SE,sv"));
     this.driver = new ChromeDriver(tjanst, val);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));

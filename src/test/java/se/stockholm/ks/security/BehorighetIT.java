@@ -110,7 +110,7 @@ class BehorighetIT {
     String taskId = uppgift("registrator", "Task_FordelaArende");
     assertThat(post("processagare", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "processagare"))
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(rest.withBasicAuth("processagare", "demo").exchange("/engine-rest/process-instance/" + id,
+    assertThat(som("processagare").exchange("/engine-rest/process-instance/" + id,
         HttpMethod.DELETE, null, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(post("processagare", "/engine-rest/process-instance/" + id + "/variables",
         Map.of("modifications", Map.of("rubrik", Map.of("value", "ändrad")))).getStatusCode())
@@ -173,14 +173,22 @@ class BehorighetIT {
     }
   }
 
+  /**
+   * @param anvandare a demo user
+   * @return requests as that user: HTTP Basic with the demo password (BehorighetOidcIT: a bearer token)
+   */
+  protected TestRestTemplate som(String anvandare) {
+    return rest.withBasicAuth(anvandare, "demo");
+  }
+
   private ResponseEntity<String> get(String anvandare, String path) {
-    return rest.withBasicAuth(anvandare, "demo").getForEntity(java.net.URI.create(path), String.class);
+    return som(anvandare).getForEntity(java.net.URI.create(path), String.class);
   }
 
   private ResponseEntity<String> post(String anvandare, String path, Object body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth(anvandare, "demo").exchange(java.net.URI.create(path), HttpMethod.POST,
+    return som(anvandare).exchange(java.net.URI.create(path), HttpMethod.POST,
         new HttpEntity<>(json(body), headers), String.class);
   }
 

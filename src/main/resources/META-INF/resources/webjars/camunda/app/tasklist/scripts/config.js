@@ -31,8 +31,10 @@ export default {
 
   // Swedish names for the date picker and dates instead of "om 12 dagar" beyond one day;
   // the task list's sorting bar set to due date, earliest first, as the filters sort;
-  // the forms' validation messages in plain Swedish (scripts/formular.js).
-  customScripts: ['scripts/swedish-dates', 'scripts/default-sorting', 'scripts/formular', 'scripts/inbaddade-formular'],
+  // the forms' validation messages in plain Swedish (scripts/formular.js); in the oidc profile "Logga ut"
+  // also ends the session at the city's provider (scripts/oidc-utloggning.js).
+  customScripts: ['scripts/swedish-dates', 'scripts/default-sorting', 'scripts/formular', 'scripts/inbaddade-formular',
+    'scripts/oidc-utloggning'],
 
   // The first-login note points to Camunda's welcome page, which officials have no use for.
   disableWelcomeMessage: true,

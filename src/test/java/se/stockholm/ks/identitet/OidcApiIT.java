@@ -1,0 +1,161 @@
+package se.stockholm.ks.identitet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import se.stockholm.ks.support.IntegrationTest;
+import se.stockholm.ks.support.OidcLeverantor;
+import se.stockholm.ks.support.OidcTestmiljo;
+
+/**
+ * The API and the engine REST API in the {@code oidc} profile, against a real provider in the JVM: a
+ * client-credentials token registers a skrivelse (and the diarium names the client), and every kind of bad
+ * token is refused with 401 (or 403 without a mapped group) and a problem detail.
+ */
+@IntegrationTest
+@ActiveProfiles({"test", "oidc"})
+class OidcApiIT {
+
+  @DynamicPropertySource
+  static void oidc(DynamicPropertyRegistry r) {
+    OidcTestmiljo.egenskaper(r);
+  }
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  IdentityService identityService;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
+  private static final String SKRIVELSE = "{\"rubrik\":\"Skrivelse via e-tjänst\",\"avsandare\":{\"namn\":\"Jan Jönsson\","
+      + "\"parti\":\"L\"},\"text\":\"Fråga om inloggning.\"}";
+
+  @Test
+  void aClientCredentialsTokenRegistersASkrivelseAndTheDiariumNamesTheClient() throws Exception {
+    String token = OidcTestmiljo.leverantor().token("e-tjanst");
+    HttpResponse<String> svar = post("/api/v1/skrivelser", token, SKRIVELSE);
+    assertThat(svar.statusCode()).as(svar.body()).isEqualTo(201);
+    String dnr = json.readTree(svar.body()).path("diarienummer").asText();
+    String urlDnr = dnr.replace(' ', '-').replace('/', '-');
+
+    JsonNode handelser = json.readTree(get("/api/v1/arenden/" + urlDnr + "/handelser", token).body());
+    assertThat(handelser.findValuesAsText("aktor")).as(handelser.toString()).contains("e-tjanst");
+    // the engine's REST API with the same token, under the engine's authorizations for integration
+    HttpResponse<String> instanser = get("/engine-rest/process-instance?businessKey="
+        + dnr.replace(" ", "%20").replace("/", "%2F"), token);
+    assertThat(instanser.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(instanser.body())).hasSize(1);
+    HttpResponse<String> uppgifter = get("/engine-rest/task", token);
+    assertThat(uppgifter.statusCode()).as("integrationen har inga uppgifter").isIn(200, 403);
+    if (uppgifter.statusCode() == 200) {
+      assertThat(json.readTree(uppgifter.body())).isEmpty();
+    }
+  }
+
+  static Stream<Arguments> felaktigaTokens() {
+    OidcLeverantor l = OidcTestmiljo.leverantor();
+    Instant nu = Instant.now();
+    Map<String, Object> giltig = new HashMap<>(Map.of("iss", l.utfardare(), "sub", "e-tjanst",
+        "aud", List.of(OidcLeverantor.MALGRUPP), "roles", List.of("skrivelser.integration"),
+        "iat", nu.minusSeconds(30), "exp", nu.plusSeconds(300)));
+    Map<String, Object> utgangen = new HashMap<>(giltig);
+    utgangen.put("iat", nu.minusSeconds(3600));
+    utgangen.put("exp", nu.minusSeconds(600));
+    Map<String, Object> annanUtfardare = new HashMap<>(giltig);
+    annanUtfardare.put("iss", "https://login.example.org/annan");
+    String riktig = l.token("e-tjanst");
+    String[] delar = riktig.split("\\.");
+    String andradNyttolast = Base64.getUrlEncoder().withoutPadding().encodeToString(
+        new String(Base64.getUrlDecoder().decode(delar[1]), java.nio.charset.StandardCharsets.UTF_8)
+            .replace("\"sub\":\"e-tjanst\"", "\"sub\":\"admin\"").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return Stream.of(
+        Arguments.of("ingen token", null, 401),
+        Arguments.of("inte en JWT", "abc.def", 401),
+        Arguments.of("utgången", l.signera(utgangen), 401),
+        Arguments.of("annan utfärdare", l.signera(annanUtfardare), 401),
+        Arguments.of("annan utfärdares nyckel", annanLeverantorsToken(), 401),
+        Arguments.of("fel målgrupp", l.token("annan-app"), 401),
+        Arguments.of("ändrad nyttolast, samma signatur", delar[0] + "." + andradNyttolast + "." + delar[2], 401),
+        Arguments.of("signaturen borttagen (alg none)", delar[0] + "." + delar[1] + ".", 401),
+        Arguments.of("ingen mappad grupp", l.token("okand-klient"), 403));
+  }
+
+  private static String annanLeverantorsToken() {
+    try (OidcLeverantor annan = OidcLeverantor.starta(Map.of(),
+        Map.of("e-tjanst", Map.of("roles", List.of("skrivelser.integration"))))) {
+      return annan.token("e-tjanst");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}: {2}")
+  @MethodSource("felaktigaTokens")
+  void badTokensAreRefusedWithAProblemDetailAndNothingIsWritten(String fall, String token, int status) throws Exception {
+    for (HttpResponse<String> svar : List.of(post("/api/v1/skrivelser", token, SKRIVELSE),
+        get("/api/v1/arenden/KS-2025-1513", token),
+        get("/engine-rest/task", token),
+        post("/engine-rest/process-definition/key/skrivelse/start", token, "{}"))) {
+      assertThat(svar.statusCode()).as(fall + " " + svar.uri() + ": " + svar.body()).isEqualTo(status);
+      assertThat(svar.headers().firstValue("Content-Type").orElse("")).as(fall).startsWith("application/problem+json");
+      JsonNode problem = json.readTree(svar.body());
+      assertThat(problem.path("status").asInt()).isEqualTo(status);
+      assertThat(problem.path("title").asText()).isIn("Inloggning krävs", "Behörighet saknas");
+      if (status == 401) {
+        assertThat(svar.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
+      }
+    }
+    identityService.clearAuthentication();
+    assertThat(identityService.createUserQuery().list()).extracting(u -> u.getId()).doesNotContain("admin");
+  }
+
+  @Test
+  void noPasswordOpensAnything() throws Exception {
+    String basic = Base64.getEncoder().encodeToString("admin:demo".getBytes());
+    HttpResponse<String> svar = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/task"))
+        .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(svar.statusCode()).isEqualTo(401);
+    assertThat(identityService.checkPassword("admin", "demo")).isFalse();
+    assertThat(identityService.createUserQuery().userId("admin").count()).as("ingen administratör med lösenord").isZero();
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, String token, String body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
