@@ -5,6 +5,6 @@ alter table handling add column sekretess varchar(100);
 alter table arende add column sekretess varchar(100);
 -- search and the public e-diarium: dates and the handlingar's kinds. The text filters' trigram indexes are
 -- PostgreSQL's own (V12_1, a Java migration that does nothing on H2).
-create index ix_arende_inkom_datum on arende (inkom_datum);
+-- (the index on inkom_datum is V14's, the bevakning's)
 create index ix_handling_datum on handling (datum, id);
 create index ix_handling_typ on handling (handlingstyp, arende_id);
