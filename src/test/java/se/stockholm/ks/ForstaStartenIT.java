@@ -48,7 +48,7 @@ class ForstaStartenIT {
     OffsetDateTime nu = OffsetDateTime.now();
 
     String start = app.utskrift();
-    assertThat(start).contains("12 användare: 11 demoanvändare med lösenordet \"demo\"", "administratören 'admin'");
+    assertThat(start).contains("13 användare: 12 demoanvändare med lösenordet \"demo\"", "administratören 'admin'");
     assertThat(Files.exists(katalog.resolve("data/postgres"))).as("PostgreSQL i ./data").isTrue();
 
     // on time: no open task past its due date, no timer that should already have fired

@@ -51,7 +51,8 @@ public class DemoUsers {
       new DemoUser("socialdemokraterna", "Sara", "Politisk sekreterare (S)", List.of("parti-s")),
       new DemoUser("processagare", "Petra", "Processägare", List.of(Grupper.PROCESSAGARE)),
       new DemoUser("integration", "E-tjänst", "Integration", List.of(Grupper.INTEGRATION)),
-      new DemoUser("drift", "Dragan", "Drifttekniker", List.of(Grupper.DRIFT)));
+      new DemoUser("drift", "Dragan", "Drifttekniker", List.of(Grupper.DRIFT)),
+      new DemoUser("arkivarie", "Arvid", "Arkivarie", List.of(Grupper.ARKIVARIE)));
 
   private final IdentityService identityService;
   private final String adminId;

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +28,12 @@ class MatvardenConfig {
     return r;
   }
 
+  /**
+   * The metrics' door in the profiles with passwords; with {@code oidc} the bearer-token chain guards
+   * {@code /actuator/prometheus} ({@code identitet.OidcSakerhetConfig}).
+   */
   @Bean
+  @Profile("!oidc")
   FilterRegistrationBean<Driftgrind> driftgrind(ProcessEngine engine) {
     FilterRegistrationBean<Driftgrind> r = new FilterRegistrationBean<>(new Driftgrind(engine));
     r.setName("ks-driftgrind");

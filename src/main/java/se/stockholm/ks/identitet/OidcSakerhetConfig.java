@@ -55,6 +55,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.util.HtmlUtils;
 
+import se.stockholm.ks.behorighet.Driftgrind;
 import se.stockholm.ks.startup.StartRefusedException;
 
 /**
@@ -169,10 +170,14 @@ public class OidcSakerhetConfig {
     AccessDeniedHandler utanGrupp = (request, response, e) -> Problemsvar.skriv(response, 403, "behorighet-saknas",
         "Behörighet saknas", "Token ger ingen av processens grupper: klienten eller användaren saknar en roll "
             + "som är mappad i ks.oidc.gruppmappning.");
-    http.securityMatcher(monster("/api/**", "/engine-rest/**"))
+    http.securityMatcher(monster("/api/**", "/engine-rest/**", "/actuator/prometheus", "/actuator/prometheus/**"))
         .authorizeHttpRequests(a -> a
             .requestMatchers(monster("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/dokumentation",
                 "/api/v1/dokumentation/**", "/api/v1/swagger-ui/**")).permitAll()
+            // the operations metrics: a token of the group drift (or camunda-admin), as Driftgrind asks
+            // for in the profiles with passwords
+            .requestMatchers(monster("/actuator/prometheus", "/actuator/prometheus/**")).hasAnyAuthority(
+                Driftgrind.GRUPPER.stream().map(g -> Inloggning.GRUPP_PREFIX + g).toArray(String[]::new))
             .anyRequest().hasAuthority(Inloggning.HAR_GRUPP))
         .oauth2ResourceServer(o -> o
             .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(jwt -> new Inloggning.Token(jwt,

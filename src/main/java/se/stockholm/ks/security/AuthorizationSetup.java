@@ -80,6 +80,7 @@ public class AuthorizationSetup {
     groups.put(Grupper.PROCESSAGARE, "Processägare");
     groups.put(Grupper.INTEGRATION, "Integrationer (tjänstekonton)");
     groups.put(Grupper.DRIFT, "Drift (mätvärden)");
+    groups.put(Grupper.ARKIVARIE, "Arkivarier (e-arkivet)");
     return groups;
   }
 
@@ -89,6 +90,7 @@ public class AuthorizationSetup {
     officials.remove(Grupper.PROCESSAGARE);
     officials.remove(Grupper.INTEGRATION);
     officials.remove(Grupper.DRIFT);
+    officials.remove(Grupper.ARKIVARIE);
     return officials;
   }
 

@@ -19,6 +19,8 @@ public final class Grupper {
   public static final String DRIFT = "drift";
   /** Service accounts of other systems: start, read and withdraw cases over REST. */
   public static final String INTEGRATION = "integration";
+  /** Archivists: export closed ärenden to the e-arkiv (arkivpaket), nothing else. */
+  public static final String ARKIVARIE = "arkivarie";
   /** Camunda's administrators (created by the starter with the admin user). */
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 

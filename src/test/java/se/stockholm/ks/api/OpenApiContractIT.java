@@ -57,6 +57,9 @@ class OpenApiContractIT {
       "brbSammantrade", "sarskiltUttalandeSistaDag", "ksSammantrade", "justeringsdatum", "anslagsdatum",
       "laglighetsprovningSistaDag", "avslutad", "storlek");
 
+  /** Operations only another group than {@code integration} may use; tested in their own ITs. */
+  static final Set<String> ANDRA_GRUPPERS_OPERATIONER = Set.of("GET /api/v1/arenden/{diarienummer}/arkivpaket");
+
   @LocalServerPort
   int port;
   @Autowired
@@ -329,6 +332,9 @@ class OpenApiContractIT {
         operationer.add(op.getKey().toUpperCase() + " " + p.getKey());
       }
     }));
+    // operations for another group than the integration's (the archivist's arkivpaket): their
+    // examples cannot run as the integration; ArkivpaketIT sends them through every group
+    operationer.removeAll(ANDRA_GRUPPERS_OPERATIONER);
     assertThat(tackta).as("operationer med ett lyckat exempel i README").containsAll(operationer);
   }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,6 +39,7 @@ import se.stockholm.ks.support.OidcTestmiljo;
  */
 @IntegrationTest
 @ActiveProfiles({"test", "oidc"})
+@AutoConfigureObservability(tracing = false) // the Prometheus export, off in Spring Boot's tests otherwise
 class OidcApiIT {
 
   @DynamicPropertySource
@@ -130,6 +132,19 @@ class OidcApiIT {
     }
     identityService.clearAuthentication();
     assertThat(identityService.createUserQuery().list()).extracting(u -> u.getId()).doesNotContain("admin");
+  }
+
+  @Test
+  void theOperationsMetricsAnswerOnlyATokenOfTheGroupDrift() throws Exception {
+    OidcLeverantor l = OidcTestmiljo.leverantor();
+    HttpResponse<String> utan = get("/actuator/prometheus", null);
+    assertThat(utan.statusCode()).isEqualTo(401);
+    assertThat(utan.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(get("/actuator/prometheus", l.token("e-tjanst")).statusCode()).as("integration").isEqualTo(403);
+    assertThat(get("/actuator/prometheus", l.token("registrator")).statusCode()).as("ks-kansli").isEqualTo(403);
+    HttpResponse<String> drift = get("/actuator/prometheus", l.token("prometheus"));
+    assertThat(drift.statusCode()).isEqualTo(200);
+    assertThat(drift.body()).contains("ks_arenden_oppna");
   }
 
   @Test

@@ -26,6 +26,7 @@ public final class OidcTestmiljo {
       "KS-Sekreterare", "ks-sekreterare",
       "Liberalerna", "parti-l",
       "Processagare", "processagare",
+      "Skrivelseprocessen-Drift", "drift",
       "skrivelser.integration", "integration");
 
   private static OidcLeverantor leverantor;
@@ -51,6 +52,7 @@ public final class OidcTestmiljo {
               Map.entry("kssekreterare", Map.of("roles", List.of("KS-Sekreterare"))),
               Map.entry("liberalerna", Map.of("roles", List.of("Liberalerna"))),
               Map.entry("processagare", Map.of("roles", List.of("Processagare"))),
+              Map.entry("prometheus", Map.of("roles", List.of("Skrivelseprocessen-Drift"))),
               Map.entry("integration", Map.of("roles", List.of("skrivelser.integration")))));
       Runtime.getRuntime().addShutdownHook(new Thread(leverantor::close));
     }

@@ -191,7 +191,7 @@ class TasklistFiltersIT {
         .contains("vendor: 'Stockholms stad –'", "name: 'Kommunstyrelsen'")
         .contains("availableLocales: ['sv']", "fallbackLocale: 'sv'")
         .contains("short: 'YYYY-MM-DD'", "disableWelcomeMessage: true")
-        .contains("customScripts: ['scripts/swedish-dates', 'scripts/default-sorting', 'scripts/formular', 'scripts/inbaddade-formular']");
+        .contains("customScripts: ['scripts/swedish-dates', 'scripts/default-sorting', 'scripts/formular', 'scripts/inbaddade-formular',\n    'scripts/oidc-utloggning']");
 
     ResponseEntity<String> dates =
         rest.getForEntity(TASKLIST + "scripts/swedish-dates.js", String.class);

@@ -1,0 +1,107 @@
+package se.stockholm.ks.earkiv;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import se.stockholm.ks.diarium.Diarienummer;
+import se.stockholm.ks.diarium.Diarium;
+import se.stockholm.ks.diarium.Handelse;
+import se.stockholm.ks.diarium.Handelsetyp;
+
+/**
+ * Delivers an ärende's package to the e-arkiv's folder ({@code ks.earkiv.leveransmapp}):
+ * built and validated beside the target (a hidden {@code .tmp} file in the same folder), then
+ * renamed atomically to {@code <paketId>.zip}, so the folder never holds a half-written package; a
+ * crash leaves at most a {@code .tmp} file, which the next attempt ignores. Idempotent: an ärende
+ * whose delivery is in the event log, with its package in the folder, is not delivered again. The
+ * event log records the delivery with the package's SHA-256.
+ */
+@Service
+public class Earkivleverans {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Earkivleverans.class);
+  static final String PREFIX = "Levererat till e-arkivet: ";
+
+  private final Arkivpaketbyggare byggare;
+  private final Diarium diarium;
+  private final EarkivInstallningar installningar;
+
+  Earkivleverans(Arkivpaketbyggare byggare, Diarium diarium, EarkivInstallningar installningar) {
+    this.byggare = byggare;
+    this.diarium = diarium;
+    this.installningar = installningar;
+  }
+
+  /**
+   * Delivers the package, unless it was delivered before.
+   *
+   * @param dnr the diarienummer of an avslutat or återkallat ärende
+   * @return the delivered package's file in the delivery folder
+   * @throws ArkivpaketException if the package cannot be built, fails validation or cannot be
+   *     moved into place (nothing new is left in the folder)
+   */
+  public Path leverera(Diarienummer dnr) {
+    Path mapp = installningar.leveransmapp();
+    Optional<Handelse> tidigare = diarium.handelser(dnr).stream()
+        .filter(h -> h.handelsetyp() == Handelsetyp.LEVERERAT_TILL_EARKIV).reduce((a, b) -> b);
+    Path mal = mapp.resolve(paketId(dnr) + ".zip");
+    if (tidigare.isPresent() && Files.exists(mal)) {
+      LOG.info("{} är redan levererat till e-arkivet ({})", dnr, mal);
+      return mal;
+    }
+    rensaOvergivna(mapp, dnr);
+    Arkivpaket paket = byggare.bygg(dnr, mapp);
+    try {
+      try {
+        Files.move(paket.zip(), mal, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new ArkivpaketException("Leveransmappen " + mapp + " medger inte atomiskt namnbyte; inget levererades.", e);
+      }
+    } catch (IOException e) {
+      throw new ArkivpaketException("Arkivpaketet för " + dnr + " kunde inte flyttas till " + mal + ": " + e.getMessage(), e);
+    } finally {
+      try {
+        Files.deleteIfExists(paket.zip());
+      } catch (IOException e) {
+        LOG.warn("{} kunde inte raderas", paket.zip(), e);
+      }
+    }
+    diarium.registreraHandelse(dnr, Handelsetyp.LEVERERAT_TILL_EARKIV,
+        PREFIX + mal.getFileName() + ", " + paket.storlek() + " byte, SHA-256 " + paket.sha256() + ".", null, null,
+        "earkiv:" + paket.sha256());
+    LOG.info("{} levererat till e-arkivet: {} (SHA-256 {})", dnr, mal, paket.sha256());
+    return mal;
+  }
+
+  /** Removes what an interrupted earlier attempt (a killed node) left: hidden .tmp files of this ärende. */
+  private static void rensaOvergivna(Path mapp, Diarienummer dnr) {
+    if (!Files.isDirectory(mapp)) {
+      return;
+    }
+    try (var filer = Files.newDirectoryStream(mapp, "." + paketId(dnr) + "-*.zip.tmp")) {
+      for (Path f : filer) {
+        LOG.warn("Tar bort ofullständigt arkivpaket från ett avbrutet försök: {}", f);
+        Files.deleteIfExists(f);
+      }
+    } catch (IOException e) {
+      throw new ArkivpaketException("Leveransmappen " + mapp + " kunde inte läsas: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * @param dnr a diarienummer
+   * @return the package id: the diarienummer with every run of other characters than letters and
+   *     digits as one hyphen, e.g. {@code KS-2025-1513}
+   */
+  static String paketId(Diarienummer dnr) {
+    return dnr.toString().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+  }
+}
