@@ -21,9 +21,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -126,6 +128,8 @@ class ArendeController {
               schema = @Schema(type = "string")),
           @Header(name = "X-Checksum-SHA256", description = "Innehållets SHA-256 i hex",
               schema = @Schema(type = "string", pattern = "^[0-9a-f]{64}$"))})
+  @ApiResponse(responseCode = "403", description = "Handlingen är sekretessmarkerad och användaren hör inte till "
+      + "någon grupp som handlägger ärendet", content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "Inget sådant ärende eller ingen sådan handling",
       content = @Content(mediaType = "application/problem+json"))
   @GetMapping(path = "/handlingar/{nummer}/innehall")
@@ -256,6 +260,68 @@ class ArendeController {
           .header(Idempotens.SVAR_RUBRIK, "true").contentType(MediaType.APPLICATION_JSON).body(tidigare.get().innehall());
     }
     return ResponseEntity.created(URI.create(url(dnr, svar[0]))).body(svar[0]);
+  }
+
+  @Operation(operationId = "sekretessmarkeraArende", summary = "Sekretessmarkera hela ärendet",
+      description = "Registratorn (ks-kansli) markerar ärendet med bestämmelsen i offentlighets- och sekretesslagen. "
+          + "Alla ärendets handlingar, också de som registreras senare, läses då bara av de grupper som handlägger "
+          + "ärendet, och det publika e-diariet maskerar avsändare och beskrivning. Markeringen blir en händelse "
+          + "med vem som markerade. Samma markering igen ändrar inget.")
+  @ApiResponse(responseCode = "200", description = "Markerat; ärendet efteråt")
+  @ApiResponse(responseCode = "400", description = "Hänvisningen saknas eller är inte skriven som \"OSL 21 kap. 7 §\"",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "403", description = "Användaren är inte registrator",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "404", description = "Inget sådant ärende", content = @Content(mediaType = "application/problem+json"))
+  @PutMapping(path = "/sekretess", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+  Dto.Arende markeraArende(@PathVariable String diarienummer, @RequestBody Dto.Sekretessmarkering markering) {
+    return service.sekretess(dnr(diarienummer), null, hanvisning(markering));
+  }
+
+  @Operation(operationId = "havSekretessForArende", summary = "Häv ärendets sekretessmarkering",
+      description = "Handlingarnas egna markeringar står kvar. Hävandet blir en händelse med vem som hävde.")
+  @ApiResponse(responseCode = "200", description = "Hävt (eller inte markerat); ärendet efteråt")
+  @ApiResponse(responseCode = "403", description = "Användaren är inte registrator",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "404", description = "Inget sådant ärende", content = @Content(mediaType = "application/problem+json"))
+  @DeleteMapping(path = "/sekretess", produces = MediaType.APPLICATION_JSON_VALUE)
+  Dto.Arende havArende(@PathVariable String diarienummer) {
+    return service.sekretess(dnr(diarienummer), null, null);
+  }
+
+  @Operation(operationId = "sekretessmarkeraHandling", summary = "Sekretessmarkera en handling",
+      description = "Registratorn (ks-kansli) markerar handlingen med bestämmelsen i offentlighets- och sekretesslagen. "
+          + "Innehållet läses då bara av de grupper som handlägger ärendet (403 för andra), och det publika e-diariet "
+          + "maskerar avsändare och beskrivning. Markeringen blir en händelse med vem som markerade.")
+  @ApiResponse(responseCode = "200", description = "Markerat; ärendet efteråt")
+  @ApiResponse(responseCode = "400", description = "Hänvisningen saknas eller är inte skriven som \"OSL 21 kap. 7 §\"",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "403", description = "Användaren är inte registrator",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "404", description = "Inget sådant ärende eller ingen sådan handling",
+      content = @Content(mediaType = "application/problem+json"))
+  @PutMapping(path = "/handlingar/{nummer}/sekretess", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  Dto.Arende markeraHandling(@PathVariable String diarienummer, @PathVariable int nummer,
+                             @RequestBody Dto.Sekretessmarkering markering) {
+    return service.sekretess(dnr(diarienummer), nummer, hanvisning(markering));
+  }
+
+  @Operation(operationId = "havSekretessForHandling", summary = "Häv en handlings sekretessmarkering",
+      description = "En markering av hela ärendet står kvar. Hävandet blir en händelse med vem som hävde.")
+  @ApiResponse(responseCode = "200", description = "Hävt (eller inte markerat); ärendet efteråt")
+  @ApiResponse(responseCode = "403", description = "Användaren är inte registrator",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "404", description = "Inget sådant ärende eller ingen sådan handling",
+      content = @Content(mediaType = "application/problem+json"))
+  @DeleteMapping(path = "/handlingar/{nummer}/sekretess", produces = MediaType.APPLICATION_JSON_VALUE)
+  Dto.Arende havHandling(@PathVariable String diarienummer, @PathVariable int nummer) {
+    return service.sekretess(dnr(diarienummer), nummer, null);
+  }
+
+  private static String hanvisning(Dto.Sekretessmarkering markering) {
+    // a missing reference is a bad request (400), never "lift the mark"
+    return markering == null || markering.hanvisning() == null ? "" : markering.hanvisning();
   }
 
   @Operation(operationId = "listaHandelser", summary = "Ärendets händelser", description = "Det som hänt i ärendet, i tidsordning.")

@@ -47,6 +47,7 @@ import se.stockholm.ks.diarium.HandlingInnehall;
 import se.stockholm.ks.diarium.HandlingStatus;
 import se.stockholm.ks.diarium.Handlingstyp;
 import se.stockholm.ks.diarium.NyHandling;
+import se.stockholm.ks.diarium.Sekretess;
 import se.stockholm.ks.diarium.ArendeSaknasException;
 import se.stockholm.ks.kalender.Frister;
 import se.stockholm.ks.security.AuthorizationSetup;
@@ -89,11 +90,13 @@ public class ArendeService {
   private final AuthorizationService authorizationService;
   private final Diarium diarium;
   private final Frister frister;
+  private final Sekretess sekretess;
 
   ArendeService(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
                 ManagementService managementService, RepositoryService repositoryService,
                 IdentityService identityService, AuthorizationService authorizationService, Diarium diarium,
-                Frister frister) {
+                Frister frister, Sekretess sekretess) {
+    this.sekretess = sekretess;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.historyService = historyService;
@@ -154,8 +157,9 @@ public class ArendeService {
       return new Dto.Arende(dnr.toString(), a.rubrik(), a.arendetyp(), a.status().name(),
           new Dto.Avsandare(a.avsandare().namn(), a.avsandare().parti(), a.avsandare().roll()),
           a.inkomTid(), null, null, null, List.of(),
-          new Dto.Frister(null, null, null, null, null, null, null, null), null, List.of(), List.of());
+          new Dto.Frister(null, null, null, null, null, null, null, null), null, List.of(), List.of(), null);
     }
+    List<String> grupper = grupper(); // before somSystem, which clears the user
     return somSystem(() -> {
       List<HistoricProcessInstance> instanser = historyService.createHistoricProcessInstanceQuery()
           .processInstanceBusinessKey(dnr.toString()).list();
@@ -179,7 +183,7 @@ public class ArendeService {
               frist.apply(SARSKILT_UTTALANDE_SISTA_DAG), datum(varden.get(KS_SAMMANTRADE)),
               datum(varden.get(JUSTERINGSDATUM)), anslag,
               anslag == null ? null : Frister.datum(frister.sistaDagForLaglighetsprovning(anslag))),
-          beslut, handlingar(dnr), handelser(dnr));
+          beslut, handlingar(dnr, grupper), handelser(dnr), sekretess.arendets(dnr).orElse(null));
     });
   }
 
@@ -191,7 +195,16 @@ public class ArendeService {
   @Transactional(readOnly = true)
   public List<Dto.Handling> handlingar(Diarienummer dnr) {
     krav(ProcessDefinitionPermissions.READ_INSTANCE, "läsa ärenden");
-    return diarium.handlingar(dnr).stream().map(h -> handling(dnr, h)).toList();
+    return handlingar(dnr, grupper());
+  }
+
+  /** The handlingar as the user with these groups (null: the system) sees them. */
+  private List<Dto.Handling> handlingar(Diarienummer dnr, List<String> grupper) {
+    Map<Integer, String> hemliga = sekretess.handlingarnas(dnr);
+    boolean farLasaHemligt = hemliga.isEmpty() || sekretess.farLasaHemligt(dnr, grupper);
+    return diarium.handlingar(dnr).stream()
+        .map(h -> handling(dnr, h, hemliga.get(h.lopnummer()), farLasaHemligt || !hemliga.containsKey(h.lopnummer())))
+        .toList();
   }
 
   /**
@@ -212,12 +225,19 @@ public class ArendeService {
    * @param nummer the handling's number within the ärende
    * @return the handling with its content, or empty
    * @throws ArendeSaknasException when there is no such ärende
+   * @throws EjBehorigException when the handling (or the ärende) is marked secret and the user is in
+   *     no group that handles the ärende ({@link Sekretess#handlaggandeGrupper})
    */
   @Transactional(readOnly = true)
   public Optional<HandlingInnehall> innehall(Diarienummer dnr, int nummer) {
     krav(ProcessDefinitionPermissions.READ_INSTANCE, "läsa ärenden");
     diarium.arende(dnr).orElseThrow(() -> new ArendeSaknasException(dnr));
-    return diarium.innehall(dnr.dokumentnummer(nummer));
+    Optional<HandlingInnehall> innehall = diarium.innehall(dnr.dokumentnummer(nummer));
+    if (innehall.isPresent() && !sekretess.farLasa(dnr, nummer, grupper())) {
+      throw new EjBehorigException("Handlingen " + dnr.dokumentnummer(nummer) + " omfattas av sekretess ("
+          + sekretess.handlingarnas(dnr).get(nummer) + ") och läses bara av de grupper som handlägger ärendet.");
+    }
+    return innehall;
   }
 
   /**
@@ -278,9 +298,17 @@ public class ArendeService {
         .withAvsandare(avsandare)
         .withFil(bytes, filnamn)
         .withRegistreradAv(user == null ? null : user.getUserId()));
-    Dto.Handling dto = handling(dnr, h);
+    String hemlig = sekretess.arendets(dnr).orElse(null);
+    Dto.Handling dto = handling(dnr, h, hemlig, hemlig == null || sekretess.farLasaHemligt(dnr, grupper()));
     iSammaTransaktion.accept(dto);
     return dto;
+  }
+
+  /**
+   * @throws EjBehorigException when the user may not read ärenden (READ_INSTANCE on the skrivelse process)
+   */
+  void kravLasa() {
+    krav(ProcessDefinitionPermissions.READ_INSTANCE, "läsa ärenden");
   }
 
   // --- helpers ---------------------------------------------------------------------------------
@@ -376,10 +404,55 @@ public class ArendeService {
     return e == null || e.getName() == null ? activityId : e.getName();
   }
 
-  private static Dto.Handling handling(Diarienummer dnr, Handling h) {
+  private static Dto.Handling handling(Diarienummer dnr, Handling h, String hemlig, boolean farLasa) {
     return new Dto.Handling(h.lopnummer(), h.dokumentnummer(), h.handlingstyp().name(), h.rubrik(), h.datum(),
         h.status().name(), h.avsandare(), h.mottagare(), h.filnamn(), h.mediatyp(), h.storlek(), h.sha256(),
-        h.hanvisarTill(), "/api/v1/arenden/" + dnr.urlForm() + "/handlingar/" + h.lopnummer() + "/innehall");
+        h.hanvisarTill(),
+        farLasa ? "/api/v1/arenden/" + dnr.urlForm() + "/handlingar/" + h.lopnummer() + "/innehall" : null, hemlig);
+  }
+
+  /** @return the current user's groups, or null for an internal call (no user) */
+  private List<String> grupper() {
+    Authentication user = identityService.getCurrentAuthentication();
+    return user == null ? null : user.getGroupIds() == null ? List.of() : user.getGroupIds();
+  }
+
+  /**
+   * Marks a handling, or with {@code nummer} null the whole ärende, secret or lifts the mark; only
+   * KS kansli (the registrator) and the administrators may. The act is recorded as an event naming
+   * the user.
+   *
+   * @param dnr the ärende
+   * @param nummer the handling's number, or null for the ärende
+   * @param hanvisning the OSL reference, or null to lift the mark
+   * @return the ärende afterwards
+   * @throws EjBehorigException when the user is not a registrator or administrator
+   * @throws ArendeSaknasException when there is no such ärende
+   * @throws se.stockholm.ks.diarium.OgiltigHandlingException for a bad reference
+   */
+  @Transactional
+  public Dto.Arende sekretess(Diarienummer dnr, Integer nummer, String hanvisning) {
+    Authentication user = identityService.getCurrentAuthentication();
+    if (user == null || user.getGroupIds() == null
+        || user.getGroupIds().stream().noneMatch(Sekretess.MARKERAR::contains)) {
+      throw new EjBehorigException("Bara registratorn (KS kansli) sekretessmarkerar handlingar och ärenden.");
+    }
+    diarium.arende(dnr).orElseThrow(() -> new ArendeSaknasException(dnr));
+    if (nummer != null && diarium.handling(dnr.dokumentnummer(nummer)).isEmpty()) {
+      throw new HandlingSaknasException(dnr.dokumentnummer(nummer));
+    }
+    if (nummer == null) {
+      if (hanvisning == null) {
+        sekretess.havArende(dnr, user.getUserId());
+      } else {
+        sekretess.markeraArende(dnr, hanvisning, user.getUserId());
+      }
+    } else if (hanvisning == null) {
+      sekretess.havHandling(dnr, nummer, user.getUserId());
+    } else {
+      sekretess.markeraHandling(dnr, nummer, hanvisning, user.getUserId());
+    }
+    return arende(dnr);
   }
 
   private static LocalDate datum(Object value) {

@@ -147,11 +147,13 @@ public final class Dto {
    * @param beslut kommunstyrelsen's decision, or null
    * @param handlingar the handlingar
    * @param handelser the events
+   * @param sekretess the OSL reference when the whole ärende is marked secret, else null
    */
   public record Arende(
       String diarienummer, String rubrik, String arendetyp, String status, Avsandare avsandare,
       OffsetDateTime inkom, LocalDate avslutad, String rotel, String foredragandeBorgarrad,
-      List<Steg> aktuellaSteg, Frister frister, Beslut beslut, List<Handling> handlingar, List<Handelse> handelser) {
+      List<Steg> aktuellaSteg, Frister frister, Beslut beslut, List<Handling> handlingar, List<Handelse> handelser,
+      @Schema(example = "OSL 21 kap. 7 §") String sekretess) {
   }
 
   /**
@@ -214,11 +216,14 @@ public final class Dto {
    * @param storlek the content's size in bytes
    * @param sha256 the content's SHA-256, hex
    * @param hanvisarTill the handling this one is identical to (likalydande), or null
-   * @param innehall the address of the content
+   * @param innehall the address of the content; null when the handling is secret and the user is not in a
+   *     group that handles the ärende
+   * @param sekretess the OSL reference when the handling (or its ärende) is marked secret, else null
    */
   public record Handling(int nummer, String dokumentnummer, String handlingstyp, String rubrik, LocalDate datum,
                          String status, String avsandare, String mottagare, String filnamn, String mediatyp,
-                         long storlek, String sha256, String hanvisarTill, String innehall) {
+                         long storlek, String sha256, String hanvisarTill, String innehall,
+                         @Schema(example = "OSL 21 kap. 7 §") String sekretess) {
   }
 
   /**
@@ -363,5 +368,85 @@ public final class Dto {
                       String foredragandeBorgarrad,
                       String status,
                       String statusText) {
+  }
+
+  /**
+   * A secrecy mark to set.
+   *
+   * @param hanvisning the provision of offentlighets- och sekretesslagen, e.g. {@code OSL 21 kap. 7 §}
+   */
+  public record Sekretessmarkering(
+      @Schema(description = "Bestämmelsen i offentlighets- och sekretesslagen: lagens förkortning, kapitel och paragraf",
+          example = "OSL 21 kap. 7 §", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100) String hanvisning) {
+  }
+
+  /**
+   * A hit of the search for ärenden.
+   *
+   * @param diarienummer the diarienummer
+   * @param rubrik the rubrik
+   * @param arendetyp e.g. SKRIVELSE
+   * @param status PAGAENDE, BESLUTAT, AVSLUTAT, ATERKALLAT or MAKULERAT
+   * @param inkom the date received
+   * @param avslutad the date closed, or null
+   * @param avsandare the sender
+   * @param rotel the rotel id, once fördelat
+   * @param foredragandeBorgarrad the föredragande borgarråd, once fördelat
+   * @param sekretess the OSL reference when the ärende is marked secret
+   * @param url the ärende in this API
+   * @param sida the ärende's page for officials
+   */
+  public record Arendetraff(
+      @Schema(example = "KS 2025/1513") String diarienummer, String rubrik, String arendetyp, String status,
+      LocalDate inkom, LocalDate avslutad, Avsandare avsandare, String rotel, String foredragandeBorgarrad,
+      String sekretess, @Schema(example = "/api/v1/arenden/KS-2025-1513") String url,
+      @Schema(example = "/arenden/KS-2025-1513") String sida) {
+  }
+
+  /**
+   * A page of the search's hits. The same pages are linked in the Link header (first, prev, next, last).
+   *
+   * @param traffar the hits on this page
+   * @param totalt hits in all
+   * @param sida this page, from 1
+   * @param storlek hits per page
+   * @param antalSidor pages in all (at least 1)
+   */
+  public record Arendesokresultat(List<Arendetraff> traffar, long totalt, int sida, int storlek, int antalSidor) {
+  }
+
+  /**
+   * An entry of the public e-diarium (offentlighets- och sekretesslagen 5 kap. 2 §).
+   *
+   * @param datum the date received or drawn up
+   * @param dokumentnummer diarienummer and handling number
+   * @param diarienummer the ärende's diarienummer
+   * @param arende the ärende's rubrik, or the mask when the ärende is marked secret
+   * @param handlingstyp the kind, in Swedish
+   * @param riktning inkommen, upprättad or expedierad
+   * @param avsandareEllerMottagare sender (inkommen) or recipient (expedierad), or the mask
+   * @param beskrivning what it is about, in short, or the mask
+   * @param sekretess the OSL provision when masked
+   */
+  public record Diariepost(
+      LocalDate datum, @Schema(example = "KS 2025/1513-2") String dokumentnummer,
+      @Schema(example = "KS 2025/1513") String diarienummer, String arende,
+      @Schema(example = "Tjänsteutlåtande") String handlingstyp, @Schema(example = "inkommen") String riktning,
+      @Schema(example = "Stadsledningskontoret") String avsandareEllerMottagare, String beskrivning,
+      @Schema(example = "OSL 21 kap. 7 §") String sekretess) {
+  }
+
+  /**
+   * A page of the public e-diarium.
+   *
+   * @param poster the entries, newest first
+   * @param totalt entries in all
+   * @param sida this page, from 1
+   * @param storlek entries per page
+   * @param antalSidor pages in all (of the entries counted)
+   * @param fler true when there are more than 10 000 entries: they are counted up to there ({@code totalt} is
+   *     then 10 000); narrow the listing with text, diarienummer or dates
+   */
+  public record Diariesida(List<Diariepost> poster, long totalt, int sida, int storlek, int antalSidor, boolean fler) {
   }
 }

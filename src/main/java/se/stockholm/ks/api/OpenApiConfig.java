@@ -55,6 +55,8 @@ class OpenApiConfig {
   static final String TAGG_ARENDEN = "arenden";
   /** Tag of the meetings of borgarrådsberedningen and kommunstyrelsen ({@code SammantradenApi}). */
   static final String TAGG_SAMMANTRADEN = "sammantraden";
+  /** Tag of the public e-diarium, read without login ({@code PubliktApi}). */
+  static final String TAGG_PUBLIKT = "publikt";
   /** Tag of the bevakning (open work, remisser, lead times; kansli and process owners). */
   static final String TAGG_BEVAKNING = "bevakning";
   /** The security scheme of HTTP Basic. */
@@ -92,6 +94,9 @@ class OpenApiConfig {
         .addTagsItem(new Tag().name(TAGG_SAMMANTRADEN)
             .description("Sammanträden: föredragningslistan med ärendena i ordning, paragraferna och sammanträdets skede")
             .extensions(Map.of("x-displayName", "Sammanträden")))
+        .addTagsItem(new Tag().name(TAGG_PUBLIKT)
+            .description("Det publika e-diariet: registrerade handlingar enligt OSL 5 kap. 2 §, utan inloggning")
+            .extensions(Map.of("x-displayName", "Publikt")))
         .addTagsItem(new Tag().name(TAGG_BEVAKNING)
             .description("Bevakning för KS kansli och processägare: öppna ärenden per fas, remisser och särskilda "
                 + "uttalanden som förfaller, ledtider i arbetsdagar")
@@ -185,10 +190,10 @@ class OpenApiConfig {
         parametrar.add(new Parameter().$ref("#/components/parameters/" + IDEMPOTENCY_KEY));
         continue;
       }
-      if ("diarienummer".equals(p.getName())) {
+      if ("diarienummer".equals(p.getName()) && "path".equals(p.getIn())) {
         p.setDescription("Diarienumret i URL-form (KS-2025-1513) eller kodat (KS%202025%2F1513)");
         p.setExample("KS-2025-1513");
-      } else if ("nummer".equals(p.getName())) {
+      } else if ("nummer".equals(p.getName()) && "path".equals(p.getIn())) {
         p.setDescription("Handlingens nummer i ärendet (1 är skrivelsen)");
         p.setExample(1);
       }
@@ -224,6 +229,11 @@ class OpenApiConfig {
     standard.put("500", "Oväntat fel; inget har registrerats");
     standard.put("503", "Databasen svarar inte just nu; inget har registrerats. Skicka samma begäran igen "
         + "(med samma Idempotency-Key) efter Retry-After sekunder");
+    if (operation.getSecurity() != null && operation.getSecurity().isEmpty()) {
+      // read without login (the public e-diarium): no 401, no 403
+      standard.remove("401");
+      standard.remove("403");
+    }
     standard.forEach((kod, beskrivning) -> {
       if (!svar.containsKey(kod)) {
         svar.addApiResponse(kod, new ApiResponse().description(beskrivning));

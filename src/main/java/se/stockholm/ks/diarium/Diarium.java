@@ -115,6 +115,9 @@ public class Diarium {
     if (n != 1) {
       throw new IllegalStateException("Diarienumret " + dnr + " makulerades medan registreringen pågick");
     }
+    // the search text, in the registration's transaction (a void number is never a hit)
+    jdbc.sql("insert into arende_sok (arende_id, sok_text) select id, ? from arende where diarienummer = ?")
+        .params(soktext(null, nytt.rubrik().strip()), dnr.toString()).update();
     return arende(dnr).orElseThrow();
   }
 
@@ -264,6 +267,15 @@ public class Diarium {
         .param("nu", nu())
         .param("av", ny.registreradAv())
         .update();
+    // the ärende's search text gets the handling's title (the row is locked above: one writer at a time)
+    String sok = jdbc.sql("select sok_text from arende_sok where arende_id = ?").param(arendeId)
+        .query(String.class).optional().orElse(null);
+    String nySok = soktext(sok, ny.rubrik().strip());
+    if (sok == null) {
+      jdbc.sql("insert into arende_sok (arende_id, sok_text) values (?, ?)").params(arendeId, nySok).update();
+    } else if (!nySok.equals(sok)) {
+      jdbc.sql("update arende_sok set sok_text = ? where arende_id = ?").params(nySok, arendeId).update();
+    }
     Handling handling = handling(dokumentnummer).orElseThrow();
     registreraHandelse(dnr, Handelsetyp.HANDLING_REGISTRERAD,
         ny.handlingstyp().text() + " registrerad som " + dokumentnummer + ": " + ny.rubrik().strip(),
@@ -474,6 +486,34 @@ public class Diarium {
             + " where b.organ = ? and b.sammantrade = ? order by a.id")
         .params(organ, sammantrade)
         .query((rs, i) -> Diarienummer.parse(rs.getString(1))).list();
+  }
+
+  /**
+   * The form in which the officials' search compares texts: Unicode NFC (a decomposed "å" from a Mac is
+   * the same letter) and lower case as in Swedish; å, ä and ö stay letters of their own.
+   *
+   * @param text a text, or null
+   * @return it normalized, or null
+   */
+  public static String soknormalisera(String text) {
+    return text == null ? null : java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC)
+        .toLowerCase(java.util.Locale.forLanguageTag("sv"));
+  }
+
+  /**
+   * An ärende's search text ({@code arende_sok.sok_text}): its rubrik and its handlingar's titles,
+   * normalized ({@link #soknormalisera}), one per line, each title once.
+   *
+   * @param hittills the search text so far, or null
+   * @param rubrik a rubrik or title to add
+   * @return the new search text
+   */
+  public static String soktext(String hittills, String rubrik) {
+    String n = soknormalisera(rubrik).replace('\n', ' ');
+    if (hittills == null || hittills.isEmpty()) {
+      return n;
+    }
+    return ("\n" + hittills + "\n").contains("\n" + n + "\n") ? hittills : hittills + "\n" + n;
   }
 
   /** @return today in Europe/Stockholm, by the engine's clock (moved in process tests) */

@@ -36,5 +36,9 @@ public enum Handelsetyp {
   /** The diarienummer was made void: its registration did not complete. */
   MAKULERAT,
   /** A message (e-mail) went to a recipient: who, the subject, when (se.stockholm.ks.meddelanden). */
-  MEDDELANDE_SKICKAT
+  MEDDELANDE_SKICKAT,
+  /** The registrator marked a handling or the ärende secret (sekretess) with its OSL reference (Sekretess). */
+  SEKRETESS_MARKERAD,
+  /** The registrator lifted a secrecy mark (Sekretess). */
+  SEKRETESS_HAVD
 }
