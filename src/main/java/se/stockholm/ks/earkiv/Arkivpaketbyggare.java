@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
@@ -46,6 +46,7 @@ import se.stockholm.ks.diarium.ArendeSaknasException;
 import se.stockholm.ks.diarium.Arendestatus;
 import se.stockholm.ks.diarium.Diarienummer;
 import se.stockholm.ks.diarium.Diarium;
+import se.stockholm.ks.diarium.Sekretess;
 import se.stockholm.ks.diarium.Handling;
 import se.stockholm.ks.diarium.HandlingInnehall;
 
@@ -66,13 +67,13 @@ public class Arkivpaketbyggare {
 
   private final Diarium diarium;
   private final EarkivInstallningar installningar;
-  private final Sekretessmarkeringar sekretess;
+  private final Sekretess sekretess;
   private final Schema ermsSchema;
 
-  Arkivpaketbyggare(Diarium diarium, EarkivInstallningar installningar, Optional<Sekretessmarkeringar> sekretess) {
+  Arkivpaketbyggare(Diarium diarium, EarkivInstallningar installningar, Sekretess sekretess) {
     this.diarium = diarium;
     this.installningar = installningar;
-    this.sekretess = sekretess.orElse(h -> Optional.empty());
+    this.sekretess = sekretess;
     this.ermsSchema = ermsSchema();
   }
 
@@ -112,6 +113,7 @@ public class Arkivpaketbyggare {
       IPRepresentation rep = new IPRepresentation("rep1");
       sip.addRepresentation(rep);
 
+      Map<Integer, String> markeringar = sekretess.handlingarnas(dnr);
       for (Handling h : diarium.handlingar(dnr)) {
         HandlingInnehall innehall = diarium.innehall(h.dokumentnummer()).orElseThrow();
         byte[] bytes = innehall.bytes();
@@ -129,8 +131,7 @@ public class Arkivpaketbyggare {
         IPFile ipFil = new IPFile(sokvagLokal);
         ipFil.setChecksumAndAlgorithm(summa, "SHA-256");
         rep.addFile(ipFil);
-        Sekretessmarkeringar.Sekretessmarkering mark = sekretess.markering(h).orElse(null);
-        poster.add(new ErmsXml.Post(h, sokvag, mediatyp, mark));
+        poster.add(new ErmsXml.Post(h, sokvag, mediatyp, markeringar.get(h.lopnummer())));
         filer.add(new PremisXml.Fil(sokvag, summa, bytes.length, mediatyp,
             fil && h.filnamn() != null ? h.filnamn() : h.dokumentnummer() + " (text)"));
       }

@@ -33,9 +33,10 @@ final class ErmsXml {
    * @param handling the register entry
    * @param sokvag the file's path in the package, from the package root
    * @param mediatyp the file's media type
-   * @param sekretess its secrecy mark, or null
+   * @param sekretess its secrecy mark in force (the OSL provision, e.g. {@code OSL 21 kap. 7 §}: its own
+   *     or its ärende's, from the diarium), or null
    */
-  record Post(Handling handling, String sokvag, String mediatyp, Sekretessmarkeringar.Sekretessmarkering sekretess) {
+  record Post(Handling handling, String sokvag, String mediatyp, String sekretess) {
   }
 
   private ErmsXml() {
@@ -164,10 +165,8 @@ final class ErmsXml {
     if (p.sekretess() != null) {
       w.writeStartElement(NS, "restriction");
       w.writeAttribute("restrictionType", "confidential");
-      if (p.sekretess().forklaring() != null) {
-        text(w, "explanatoryText", Map.of(), p.sekretess().forklaring());
-      }
-      text(w, "regulation", Map.of(), p.sekretess().bestammelse());
+      text(w, "explanatoryText", Map.of(), "Sekretessmarkerad i diariet");
+      text(w, "regulation", Map.of(), p.sekretess());
       w.writeEndElement();
     }
     switch (h.status()) {

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -23,10 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -43,26 +39,15 @@ import se.stockholm.ks.support.IntegrationTest;
  * ärende export E-ARK SIPs that pass commons-ip2's validator and the ERMS XSD; read back, every
  * handling {@code -1 … -n} is there with the diarium's checksum, the dnr is the caseFile's
  * objectId, the likalydande särskilt uttalande points at its twin, the decision is an action; a
- * handling with a secrecy mark carries it as an ERMS restriction; an open ärende is refused and
+ * handling the registrator marked secret (in the diarium, through the API) carries the mark as an
+ * ERMS restriction; an open ärende is refused and
  * nothing is left behind.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Import(ArkivpaketIT.Sekretess.class)
 class ArkivpaketIT {
 
   static final String ERMS = ErmsXml.NS;
-
-  /** Marks the seed's tjänsteutlåtande (-3) secret, as issue 18's secrecy marks will. */
-  @TestConfiguration
-  static class Sekretess {
-    @Bean
-    Sekretessmarkeringar testSekretess() {
-      return h -> h.dokumentnummer().endsWith("/1513-3")
-          ? Optional.of(new Sekretessmarkeringar.Sekretessmarkering("OSL 21 kap. 7 §", "Personuppgifter"))
-          : Optional.empty();
-    }
-  }
 
   static final Path LEVERANSMAPP;
 
@@ -97,6 +82,10 @@ class ArkivpaketIT {
     Scenario.Resultat r = new Scenario("http://localhost:" + port, Files.createTempDirectory("scenario"),
         new PrintStream(logg, true, StandardCharsets.UTF_8)).kor();
     assertThat(r.status()).isEqualTo("AVSLUTAT");
+    // the registrator marks the tjänsteutlåtande (-3) secret, as the diarium's secrecy marks are set
+    Api.Svar markerad = new Api(port).send("registrator", "PUT", "/api/v1/arenden/KS-2025-1513/handlingar/3/sekretess",
+        "application/json", "{\"hanvisning\": \"OSL 21 kap. 7 §\"}".getBytes(StandardCharsets.UTF_8));
+    assertThat(markerad.status()).as(markerad.toString()).isEqualTo(200);
   }
 
   @Test
