@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import se.stockholm.ks.drift.Databasfel;
+import se.stockholm.ks.drift.FelhallandeSvar;
 import se.stockholm.ks.security.Grupper;
 
 /**
@@ -111,7 +112,7 @@ public class MotorRestGrind extends OncePerRequestFilter {
         }
       }
     }
-    FelbuffradRespons svar = new FelbuffradRespons(response);
+    FelhallandeSvar svar = new FelhallandeSvar(response, 400, true);
     try {
       chain.doFilter(request, svar);
     } catch (IOException | ServletException | RuntimeException e) {
@@ -124,7 +125,7 @@ public class MotorRestGrind extends OncePerRequestFilter {
           uri, response);
       return;
     }
-    if (svar.arFel() && !response.isCommitted()) {
+    if (svar.haller() && !response.isCommitted()) {
       if (svar.getStatus() >= 500 && svar.getStatus() != 503 && !databasenSvarar.getAsBoolean()) {
         LOG.info("Processmotorns API: {} {} gav {} när databasen inte svarar", request.getMethod(), uri, svar.getStatus());
         Motorfel.skrivOforandrat(svar.getStatus(), svar.kropp(), response); // DatabasFelFilter answers 503

@@ -67,7 +67,7 @@ public class DatabasFelFilter extends OncePerRequestFilter {
     }
     // a server error on a path that needs the database is held back: the webapps' APIs (and the
     // engine's exception handlers) answer an outage as their own 500
-    Serverfelsrespons svar = behoverDatabas(path) ? new Serverfelsrespons(response) : null;
+    FelhallandeSvar svar = behoverDatabas(path) ? new FelhallandeSvar(response, 500, false) : null;
     try {
       chain.doFilter(request, svar != null ? svar : response);
     } catch (IOException | ServletException | RuntimeException e) {
@@ -88,7 +88,7 @@ public class DatabasFelFilter extends OncePerRequestFilter {
       }
       return;
     }
-    if (svar != null && svar.arServerfel() && !response.isCommitted()) {
+    if (svar != null && svar.haller() && !response.isCommitted()) {
       // a 503 is already the outage's answer; otherwise ask the database now, unless the watch already knows
       if (svar.getStatus() != 503 && (!vakt.tillganglig() || !vakt.provaNu())) {
         LOG.warn("{} {}: svar {} när databasen inte svarar: 503", request.getMethod(), path, svar.getStatus());

@@ -12,26 +12,39 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
- * A response that passes every answer below 500 straight through but holds back a server error
- * (status 500 and above, or {@code sendError} with one), so that {@link DatabasFelFilter} can answer
- * 503 instead when the error was the database being away.
+ * A response that passes every answer below a status straight through (file downloads are not held
+ * in memory) but holds back an answer from that status up (its status and body, or a
+ * {@code sendError}), so that a filter can look at it and answer otherwise before anything reaches
+ * the client. Used by {@link DatabasFelFilter} (from 500: an outage becomes 503) and by the engine
+ * gate {@code behorighet.MotorRestGrind} (from 400: the engine's errors become Swedish problem+json).
  */
-final class Serverfelsrespons extends HttpServletResponseWrapper {
+public final class FelhallandeSvar extends HttpServletResponseWrapper {
 
+  private final int fran;
+  private final boolean hallAllaSendError;
   private final ByteArrayOutputStream buffert = new ByteArrayOutputStream();
   private int status = SC_OK;
+  private boolean haller;
   private boolean skickatFel;
   private ServletOutputStream stream;
   private PrintWriter writer;
 
-  Serverfelsrespons(HttpServletResponse response) {
+  /**
+   * @param response the real response
+   * @param fran the lowest status held back (e.g. 400 or 500)
+   * @param hallAllaSendError whether a {@code sendError} below {@code fran} is held back too (else it
+   *     passes through)
+   */
+  public FelhallandeSvar(HttpServletResponse response, int fran, boolean hallAllaSendError) {
     super(response);
+    this.fran = fran;
+    this.hallAllaSendError = hallAllaSendError;
   }
 
   @Override
   public void setStatus(int sc) {
     status = sc;
-    if (sc < 500) {
+    if (sc < fran) {
       super.setStatus(sc);
     }
   }
@@ -43,11 +56,12 @@ final class Serverfelsrespons extends HttpServletResponseWrapper {
 
   @Override
   public void sendError(int sc, String msg) throws IOException {
-    if (sc < 500) {
+    if (sc < fran && !hallAllaSendError) {
       super.sendError(sc, msg);
       return;
     }
     status = sc;
+    haller = true;
     skickatFel = true;
   }
 
@@ -59,7 +73,8 @@ final class Serverfelsrespons extends HttpServletResponseWrapper {
   @Override
   public ServletOutputStream getOutputStream() throws IOException {
     if (stream == null) {
-      if (status >= 500) {
+      if (status >= fran) {
+        haller = true;
         stream = new ServletOutputStream() {
           @Override
           public boolean isReady() {
@@ -91,7 +106,7 @@ final class Serverfelsrespons extends HttpServletResponseWrapper {
   @Override
   public PrintWriter getWriter() throws IOException {
     if (writer == null) {
-      writer = status >= 500 ? new PrintWriter(new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8))
+      writer = status >= fran ? new PrintWriter(new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8))
           : super.getWriter();
     }
     return writer;
@@ -99,22 +114,30 @@ final class Serverfelsrespons extends HttpServletResponseWrapper {
 
   @Override
   public void flushBuffer() throws IOException {
-    if (status < 500) {
+    if (!haller && status < fran) {
       super.flushBuffer();
     }
   }
 
-  /** @return whether a server error is held back */
-  boolean arServerfel() {
-    return status >= 500;
+  /** @return whether an answer is held back */
+  public boolean haller() {
+    return haller || status >= fran;
+  }
+
+  /** @return the held-back body, as UTF-8 text */
+  public String kropp() {
+    if (writer != null) {
+      writer.flush();
+    }
+    return buffert.toString(StandardCharsets.UTF_8);
   }
 
   /**
-   * Writes the held-back server error unchanged onto the real response.
+   * Writes the held-back answer unchanged onto the real response.
    *
    * @throws IOException when writing fails
    */
-  void slappIgenom() throws IOException {
+  public void slappIgenom() throws IOException {
     HttpServletResponse svar = (HttpServletResponse) getResponse();
     if (writer != null) {
       writer.flush();
