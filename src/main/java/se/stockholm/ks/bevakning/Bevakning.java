@@ -311,21 +311,36 @@ public class Bevakning {
           inkom.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
         });
     Arbetsdagsraknare raknare = new Arbetsdagsraknare(kalender, fran);
-    Map<Handelsetyp, List<Integer>> dagar = new EnumMap<>(Handelsetyp.class);
-    List<String> typer = new ArrayList<>();
-    for (Milstolpe m : Milstolpe.values()) {
-      typer.add(m.handelse().name());
+    // the first time of each milestone per ärende (the rows come unordered; the smallest is kept)
+    Map<Long, OffsetDateTime[]> forsta = new HashMap<>();
+    Milstolpe[] milstolpar = Milstolpe.values();
+    Map<String, Integer> index = new HashMap<>();
+    for (Milstolpe m : milstolpar) {
+      index.put(m.handelse().name(), m.ordinal());
     }
-    jdbc.sql(LEDTIDER_HANDELSER).param("fran", fran).param("till", till).param("typer", typer)
+    jdbc.sql(LEDTIDER_HANDELSER).param("fran", fran).param("till", till)
         .query(rs -> {
-          LocalDate start = inkom.get(rs.getLong(1));
-          if (start == null) {
-            return;
+          OffsetDateTime[] tider = forsta.computeIfAbsent(rs.getLong(1), k -> new OffsetDateTime[milstolpar.length]);
+          int i = index.get(rs.getString(2));
+          OffsetDateTime tid = rs.getObject(3, OffsetDateTime.class);
+          if (tider[i] == null || tid.isBefore(tider[i])) {
+            tider[i] = tid;
           }
-          LocalDate dag = rs.getObject(3, OffsetDateTime.class).atZoneSameInstant(Diarium.STOCKHOLM).toLocalDate();
-          dagar.computeIfAbsent(Handelsetyp.valueOf(rs.getString(2)), t -> new ArrayList<>())
-              .add(raknare.mellan(start, dag));
         });
+    Map<Handelsetyp, List<Integer>> dagar = new EnumMap<>(Handelsetyp.class);
+    forsta.forEach((arende, tider) -> {
+      LocalDate start = inkom.get(arende);
+      if (start == null) {
+        return; // not counted (being registered, voided)
+      }
+      for (Milstolpe m : milstolpar) {
+        OffsetDateTime tid = tider[m.ordinal()];
+        if (tid != null) {
+          dagar.computeIfAbsent(m.handelse(), t -> new ArrayList<>())
+              .add(raknare.mellan(start, tid.atZoneSameInstant(Diarium.STOCKHOLM).toLocalDate()));
+        }
+      }
+    });
     List<Ledtid> ledtider = new ArrayList<>();
     for (Milstolpe m : Milstolpe.values()) {
       List<Integer> d = dagar.getOrDefault(m.handelse(), List.of()).stream().sorted().toList();
@@ -343,13 +358,18 @@ public class Bevakning {
       "select id, inkom_datum from arende where inkom_datum between :fran and :till and status in (:statusar)";
 
   /**
-   * The first time of each milestone's event of the period's ärenden: for each ärende of the period
-   * (by {@code ix_arende_inkom_datum}) its events of those types, read from the index
-   * {@code ix_handelse_arende_typ_tid} alone (V18), not from the table.
+   * The milestones' events of the period's ärenden: for each ärende of the period (by
+   * {@code ix_arende_inkom_datum}) its events of the six milestone types, read from the partial index
+   * {@code ix_handelse_milstolpe} alone (V18: only those types, with the time), not from the table. The
+   * types are written into the statement, not bound, so that PostgreSQL can match the index's condition
+   * also in a generic plan; they are the enum's names, never input. The first time per ärende and type
+   * is taken in Java (no aggregate in the database, which would spill to disk for long periods).
    */
-  static final String LEDTIDER_HANDELSER = "select h.arende_id, h.handelsetyp, min(h.tid) from arende a"
-      + " join arende_handelse h on h.arende_id = a.id and h.handelsetyp in (:typer)"
-      + " where a.inkom_datum between :fran and :till group by h.arende_id, h.handelsetyp";
+  static final String LEDTIDER_HANDELSER = "select h.arende_id, h.handelsetyp, h.tid from arende a"
+      + " join arende_handelse h on h.arende_id = a.id and h.handelsetyp in ("
+      + java.util.Arrays.stream(Milstolpe.values()).map(m -> "'" + m.handelse().name() + "'")
+          .collect(java.util.stream.Collectors.joining(", "))
+      + ") where a.inkom_datum between :fran and :till";
 
   /**
    * Working days between two dates as {@link Arbetsdagskalender#arbetsdagarMellan}, each day of the

@@ -54,4 +54,13 @@ class BevakningTest {
       assertThat(raknare.mellan(a, b)).as(a + " – " + b).isEqualTo(kalender.arbetsdagarMellan(a, b));
     }
   }
+
+  @Test
+  void theMilestoneIndexHoldsTheMilestonesEvents() {
+    List<String> typer = java.util.Arrays.stream(Bevakning.Milstolpe.values()).map(m -> m.handelse().name()).toList();
+    assertThat(db.migration.V18__Bevakningsindex.MILSTOLPAR).as("V18's partial index").isEqualTo(typer);
+    // the types are written into the statement as the index's condition lists them
+    assertThat(Bevakning.LEDTIDER_HANDELSER).contains("h.handelsetyp in ('FORDELAT', 'REMITTERAT', "
+        + "'PROMEMORIA_UPPRATTAD', 'BRB_TILLSTYRKT', 'KS_BESLUT', 'AVSLUTAT')");
+  }
 }

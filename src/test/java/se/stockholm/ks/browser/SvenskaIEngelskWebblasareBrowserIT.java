@@ -2,6 +2,7 @@ package se.stockholm.ks.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,7 +23,10 @@ import se.stockholm.ks.support.IntegrationTest;
  * users, groups and authorizations pages, the city's name in the header), and every date field of
  * the pages (the officials' search, the e-diarium, the bevakning) is a ÅÅÅÅ-MM-DD field with a
  * Swedish message for a bad date, in the browser and from the server (400 in the form, not an error
- * page); dates shown are ÅÅÅÅ-MM-DD. Screenshots in {@code target/screenshots/svenska-i-engelsk/}.
+ * page); dates shown are ÅÅÅÅ-MM-DD; the embedded forms' date fields are ÅÅÅÅ-MM-DD (not the browser's
+ * mm/dd/yyyy) with their Swedish message for a bad date, and their file fields say "Välj fil …" and the
+ * chosen file's name in Swedish, not the browser's "Choose File". Screenshots in
+ * {@code target/screenshots/svenska-i-engelsk/}.
  */
 @IntegrationTest
 @KraverChromium
@@ -166,6 +170,58 @@ class SvenskaIEngelskWebblasareBrowserIT {
       assertThat(text()).doesNotContainPattern(AMERIKANSKT_DATUM);
     } catch (Throwable t) {
       b.sparaSidan("FEL-datum");
+      throw t;
+    }
+  }
+
+  @Test
+  void theFormsDateAndFileFieldsAreSwedishInAnEnglishBrowser() throws Exception {
+    try {
+      Tasklist tasklist = new Tasklist(b, "http://localhost:" + port);
+      tasklist.loggaIn("registrator");
+      assertThat(b.<String>js("return navigator.language;")).startsWith("en");
+      WebElement formular = tasklist.startaProcess("Skrivelse till kommunstyrelsen");
+      assertThat(formular.findElements(By.cssSelector("input[type='date'], input[type='datetime-local']")))
+          .as("no date field that follows the browser's language").isEmpty();
+      WebElement inkom = b.driver().findElement(By.id("ks-inkom"));
+      assertThat(inkom.getAttribute("type")).isEqualTo("text");
+      assertThat(inkom.getAttribute("placeholder")).isEqualTo("ÅÅÅÅ-MM-DD");
+      assertThat(inkom.getAttribute("value")).as("today, proposed").matches("\\d{4}-\\d{2}-\\d{2}");
+      By felInkom = By.xpath("//input[@id='ks-inkom']/following-sibling::p[contains(@class,'ks-fel')]");
+      assertThat(b.synliga(felInkom)).isEmpty();
+      inkom.clear();
+      inkom.sendKeys("12/08/2026");
+      b.vanta().until(d -> b.synliga(felInkom).size() == 1);
+      assertThat(b.synliga(felInkom).get(0).getText()).isEqualTo("Ange ett datum (ÅÅÅÅ-MM-DD).");
+      b.bild("tasklist-00-fel-datum");
+      inkom.clear();
+      inkom.sendKeys("2026-02-30");
+      b.vanta().until(d -> b.synliga(felInkom).size() == 1);
+      inkom.clear();
+      inkom.sendKeys("2026-12-01");
+      b.vanta().until(d -> b.synliga(felInkom).isEmpty());
+
+      WebElement falt = b.driver().findElement(By.id("ks-skrivelse-fil"));
+      WebElement knapp = b.driver().findElement(By.id("ks-skrivelse-fil-knapp"));
+      WebElement vald = b.driver().findElement(By.id("ks-skrivelse-fil-vald"));
+      assertThat(knapp.isDisplayed()).isTrue();
+      assertThat(knapp.getText().trim()).isEqualTo("Välj fil …");
+      assertThat(vald.getText()).isEqualTo("Ingen fil vald");
+      assertThat(b.<String>js("return getComputedStyle(arguments[0]).opacity;", falt))
+          .as("the browser's own chooser (\"Choose File\") is hidden").isEqualTo("0");
+      assertThat(b.<Object>js("var r = arguments[0].getBoundingClientRect(); return r.width * r.height;", falt)
+          .toString()).isIn("1", "1.0");
+      b.js("arguments[0].scrollIntoView({block: 'center'});", knapp);
+      b.bild("tasklist-01-filvaljare");
+
+      Path fil = Files.createTempFile("skrivelse-", ".pdf");
+      Files.write(fil, "%PDF-1.4 Skrivelse".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      falt.sendKeys(fil.toAbsolutePath().toString());
+      b.vanta().until(d -> vald.getText().startsWith(fil.getFileName().toString()));
+      assertThat(vald.getText()).isEqualTo(fil.getFileName() + " (1 kB)");
+      b.bild("tasklist-02-fil-vald");
+    } catch (Throwable t) {
+      b.sparaSidan("FEL-filvaljare");
       throw t;
     }
   }
