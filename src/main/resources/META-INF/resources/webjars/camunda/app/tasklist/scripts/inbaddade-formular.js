@@ -66,8 +66,12 @@
     input.classList.add('ks-dold-filvaljare');
     input.setAttribute('tabindex', '-1');
     input.setAttribute('aria-hidden', 'true');
-    input.parentNode.insertBefore(knapp, input);
-    input.parentNode.insertBefore(visning, input);
+    // on a line of its own under the label, as the browser's chooser was
+    var rad = document.createElement('div');
+    rad.className = 'ks-filvaljare';
+    rad.appendChild(knapp);
+    rad.appendChild(visning);
+    input.parentNode.insertBefore(rad, input);
     return visning;
   }
 
