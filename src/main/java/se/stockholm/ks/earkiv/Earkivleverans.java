@@ -44,21 +44,24 @@ public class Earkivleverans {
    * Delivers the package, unless it was delivered before.
    *
    * @param dnr the diarienummer of an avslutat or återkallat ärende
-   * @return the delivered package's file in the delivery folder
+   * @return the delivered package's file and checksum, and whether this call delivered it
+   * @throws se.stockholm.ks.diarium.ArendeSaknasException if there is no such ärende
+   * @throws EjArkiverbartException if the ärende is neither avslutat nor återkallat
    * @throws ArkivpaketException if the package cannot be built, fails validation or cannot be
    *     moved into place (nothing new is left in the folder)
    */
-  public Path leverera(Diarienummer dnr) {
+  public Leverans leverera(Diarienummer dnr) {
     Path mapp = installningar.leveransmapp();
     Optional<Handelse> tidigare = diarium.handelser(dnr).stream()
         .filter(h -> h.handelsetyp() == Handelsetyp.LEVERERAT_TILL_EARKIV).reduce((a, b) -> b);
     Path mal = mapp.resolve(paketId(dnr) + ".zip");
     if (tidigare.isPresent() && Files.exists(mal)) {
       LOG.info("{} är redan levererat till e-arkivet ({})", dnr, mal);
-      return mal;
+      return new Leverans(mal, kontrollsumma(tidigare.get()), false);
     }
     rensaOvergivna(mapp, dnr);
     Arkivpaket paket = byggare.bygg(dnr, mapp);
+    provpaus(paket.zip());
     try {
       try {
         Files.move(paket.zip(), mal, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -78,7 +81,41 @@ public class Earkivleverans {
         PREFIX + mal.getFileName() + ", " + paket.storlek() + " byte, SHA-256 " + paket.sha256() + ".", null, null,
         "earkiv:" + paket.sha256());
     LOG.info("{} levererat till e-arkivet: {} (SHA-256 {})", dnr, mal, paket.sha256());
-    return mal;
+    return new Leverans(mal, paket.sha256(), true);
+  }
+
+  /**
+   * @param dnr a diarienummer
+   * @return the SHA-256 of the ärende's latest delivery in the event log, or empty if it has none
+   */
+  public Optional<String> levererad(Diarienummer dnr) {
+    return diarium.handelser(dnr).stream()
+        .filter(h -> h.handelsetyp() == Handelsetyp.LEVERERAT_TILL_EARKIV).reduce((a, b) -> b)
+        .map(Earkivleverans::kontrollsumma);
+  }
+
+  private static String kontrollsumma(Handelse h) {
+    int i = h.beskrivning().lastIndexOf("SHA-256 ");
+    return i < 0 ? null : h.beskrivning().substring(i + 8).replaceAll("[^0-9a-f]", "");
+  }
+
+  /**
+   * Test only ({@code ks.earkiv.test.paus-fore-namnbyte}, absent in every profile): holds the
+   * finished package in its hidden temporary file before the rename, so a test can kill the node
+   * mid-delivery.
+   */
+  private void provpaus(Path tmp) {
+    java.time.Duration paus = installningar.test() == null ? null : installningar.test().pausForeNamnbyte();
+    if (paus == null || paus.isZero()) {
+      return;
+    }
+    LOG.warn("Testläge: väntar {} före namnbytet av {}", paus, tmp);
+    try {
+      Thread.sleep(paus.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ArkivpaketException("Leveransen avbröts.", e);
+    }
   }
 
   /** Removes what an interrupted earlier attempt (a killed node) left: hidden .tmp files of this ärende. */

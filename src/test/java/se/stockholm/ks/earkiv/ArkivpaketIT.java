@@ -236,7 +236,9 @@ class ArkivpaketIT {
     Diarienummer dnr = Diarienummer.parse("KS 2025/1513");
     // what a node killed mid-delivery leaves: a hidden temporary file, never <id>.zip
     Path overgiven = Files.writeString(LEVERANSMAPP.resolve(".KS-2025-1513-123.zip.tmp"), "halvskriven");
-    Path levererad = leverans.leverera(dnr);
+    Leverans forsta = leverans.leverera(dnr);
+    assertThat(forsta.ny()).isTrue();
+    Path levererad = forsta.fil();
     assertThat(levererad).isEqualTo(LEVERANSMAPP.resolve("KS-2025-1513.zip"));
     assertThat(overgiven).doesNotExist();
     try (var s = Files.list(LEVERANSMAPP)) {
@@ -251,7 +253,7 @@ class ArkivpaketIT {
 
     // again (a retried job): nothing new is built, written or logged
     long andrad = Files.getLastModifiedTime(levererad).toMillis();
-    assertThat(leverans.leverera(dnr)).isEqualTo(levererad);
+    assertThat(leverans.leverera(dnr)).isEqualTo(new Leverans(levererad, summa, false));
     assertThat(Files.getLastModifiedTime(levererad).toMillis()).isEqualTo(andrad);
     assertThat(diarium.handelser(dnr).stream()
         .filter(h -> h.handelsetyp() == se.stockholm.ks.diarium.Handelsetyp.LEVERERAT_TILL_EARKIV)).hasSize(1);
