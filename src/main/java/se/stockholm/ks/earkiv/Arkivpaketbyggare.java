@@ -68,12 +68,17 @@ public class Arkivpaketbyggare {
   private final Diarium diarium;
   private final EarkivInstallningar installningar;
   private final Sekretess sekretess;
+  private final Informationshanteringsplan plan;
+  private final Gallring gallring;
   private final Schema ermsSchema;
 
-  Arkivpaketbyggare(Diarium diarium, EarkivInstallningar installningar, Sekretess sekretess) {
+  Arkivpaketbyggare(Diarium diarium, EarkivInstallningar installningar, Sekretess sekretess,
+                    Informationshanteringsplan plan, Gallring gallring) {
     this.diarium = diarium;
     this.installningar = installningar;
     this.sekretess = sekretess;
+    this.plan = plan;
+    this.gallring = gallring;
     this.ermsSchema = ermsSchema();
   }
 
@@ -115,6 +120,13 @@ public class Arkivpaketbyggare {
 
       Map<Integer, String> markeringar = sekretess.handlingarnas(dnr);
       for (Handling h : diarium.handlingar(dnr)) {
+        Gallring.Gallrad gallrad = gallring.gallrad(h.dokumentnummer()).orElse(null);
+        if (gallrad != null) {
+          // its content is gone by a gallringsbeslut: the record stays, with the decision, without a file
+          poster.add(new ErmsXml.Post(h, null, h.mediatyp(), markeringar.get(h.lopnummer()),
+              plan.rad(h.handlingstyp()), plan.beteckning(), gallrad));
+          continue;
+        }
         HandlingInnehall innehall = diarium.innehall(h.dokumentnummer()).orElseThrow();
         byte[] bytes = innehall.bytes();
         String summa = sha256(bytes);
@@ -131,7 +143,8 @@ public class Arkivpaketbyggare {
         IPFile ipFil = new IPFile(sokvagLokal);
         ipFil.setChecksumAndAlgorithm(summa, "SHA-256");
         rep.addFile(ipFil);
-        poster.add(new ErmsXml.Post(h, sokvag, mediatyp, markeringar.get(h.lopnummer())));
+        poster.add(new ErmsXml.Post(h, sokvag, mediatyp, markeringar.get(h.lopnummer()),
+            plan.rad(h.handlingstyp()), plan.beteckning(), null));
         filer.add(new PremisXml.Fil(sokvag, summa, bytes.length, mediatyp,
             fil && h.filnamn() != null ? h.filnamn() : h.dokumentnummer() + " (text)"));
       }

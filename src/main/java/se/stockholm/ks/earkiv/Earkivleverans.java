@@ -9,7 +9,9 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import se.stockholm.ks.diarium.Diarienummer;
 import se.stockholm.ks.diarium.Diarium;
@@ -22,7 +24,9 @@ import se.stockholm.ks.diarium.Handelsetyp;
  * renamed atomically to {@code <paketId>.zip}, so the folder never holds a half-written package; a
  * crash leaves at most a {@code .tmp} file, which the next attempt ignores. Idempotent: an ärende
  * whose delivery is in the event log, with its package in the folder, is not delivered again. The
- * event log records the delivery with the package's SHA-256.
+ * event log records the delivery with the package's SHA-256. One delivery of an ärende runs at a
+ * time (the ärende's row is locked in the database), so the process's step and the archivist's batch
+ * never deliver the same ärende twice.
  */
 @Service
 public class Earkivleverans {
@@ -33,11 +37,13 @@ public class Earkivleverans {
   private final Arkivpaketbyggare byggare;
   private final Diarium diarium;
   private final EarkivInstallningar installningar;
+  private final JdbcClient jdbc;
 
-  Earkivleverans(Arkivpaketbyggare byggare, Diarium diarium, EarkivInstallningar installningar) {
+  Earkivleverans(Arkivpaketbyggare byggare, Diarium diarium, EarkivInstallningar installningar, JdbcClient jdbc) {
     this.byggare = byggare;
     this.diarium = diarium;
     this.installningar = installningar;
+    this.jdbc = jdbc;
   }
 
   /**
@@ -50,7 +56,14 @@ public class Earkivleverans {
    * @throws ArkivpaketException if the package cannot be built, fails validation or cannot be
    *     moved into place (nothing new is left in the folder)
    */
+  @Transactional
   public Leverans leverera(Diarienummer dnr) {
+    // one delivery of an ärende at a time, whoever asks (the process's job on any node, the archivist's
+    // batch): the ärende's row is locked until the delivery and its event are committed
+    if (jdbc.sql("select id from arende where diarienummer = ? for update").param(dnr.toString())
+        .query(Long.class).optional().isEmpty()) {
+      throw new se.stockholm.ks.diarium.ArendeSaknasException(dnr);
+    }
     Path mapp = installningar.leveransmapp();
     Optional<Handelse> tidigare = diarium.handelser(dnr).stream()
         .filter(h -> h.handelsetyp() == Handelsetyp.LEVERERAT_TILL_EARKIV).reduce((a, b) -> b);

@@ -234,29 +234,39 @@ class ArkivpaketIT {
   @Test
   void deliveryIsAtomicIdempotentAndLoggedWithTheChecksum() throws Exception {
     Diarienummer dnr = Diarienummer.parse("KS 2025/1513");
-    // what a node killed mid-delivery leaves: a hidden temporary file, never <id>.zip
+    // the process's last step delivered the package when the scenario closed the ärende
+    Path levererad = LEVERANSMAPP.resolve("KS-2025-1513.zip");
+    assertThat(levererad).exists();
+    Arkivpaketbyggare.valideraPaket(levererad);
+    String summa = Arkivpaketbyggare.sha256(Files.readAllBytes(levererad));
+    assertThat(leveranser(dnr)).singleElement().asString().contains("KS-2025-1513.zip", "SHA-256 " + summa);
+
+    // again (a retried job, the archivist's batch): nothing new is built, written or logged
+    long andrad = Files.getLastModifiedTime(levererad).toMillis();
+    assertThat(leverans.leverera(dnr)).isEqualTo(new Leverans(levererad, summa, false));
+    assertThat(Files.getLastModifiedTime(levererad).toMillis()).isEqualTo(andrad);
+    assertThat(leveranser(dnr)).hasSize(1);
+
+    // the e-arkiv took the package away, and a node killed mid-delivery left a hidden temporary file:
+    // delivered anew, atomically, the leftover removed
+    Files.delete(levererad);
     Path overgiven = Files.writeString(LEVERANSMAPP.resolve(".KS-2025-1513-123.zip.tmp"), "halvskriven");
-    Leverans forsta = leverans.leverera(dnr);
-    assertThat(forsta.ny()).isTrue();
-    Path levererad = forsta.fil();
-    assertThat(levererad).isEqualTo(LEVERANSMAPP.resolve("KS-2025-1513.zip"));
+    Leverans ny = leverans.leverera(dnr);
+    assertThat(ny.ny()).isTrue();
+    assertThat(ny.fil()).isEqualTo(levererad);
     assertThat(overgiven).doesNotExist();
     try (var s = Files.list(LEVERANSMAPP)) {
       assertThat(s.map(f -> f.getFileName().toString())).containsExactly("KS-2025-1513.zip");
     }
     Arkivpaketbyggare.valideraPaket(levererad);
-    String summa = Arkivpaketbyggare.sha256(Files.readAllBytes(levererad));
-    List<String> leveranser = diarium.handelser(dnr).stream()
+    assertThat(ny.sha256()).isEqualTo(Arkivpaketbyggare.sha256(Files.readAllBytes(levererad)));
+    assertThat(leveranser(dnr)).hasSize(2).last().asString().contains("SHA-256 " + ny.sha256());
+  }
+
+  private List<String> leveranser(Diarienummer dnr) {
+    return diarium.handelser(dnr).stream()
         .filter(h -> h.handelsetyp() == se.stockholm.ks.diarium.Handelsetyp.LEVERERAT_TILL_EARKIV)
         .map(h -> h.beskrivning()).toList();
-    assertThat(leveranser).singleElement().asString().contains("KS-2025-1513.zip", "SHA-256 " + summa);
-
-    // again (a retried job): nothing new is built, written or logged
-    long andrad = Files.getLastModifiedTime(levererad).toMillis();
-    assertThat(leverans.leverera(dnr)).isEqualTo(new Leverans(levererad, summa, false));
-    assertThat(Files.getLastModifiedTime(levererad).toMillis()).isEqualTo(andrad);
-    assertThat(diarium.handelser(dnr).stream()
-        .filter(h -> h.handelsetyp() == se.stockholm.ks.diarium.Handelsetyp.LEVERERAT_TILL_EARKIV)).hasSize(1);
   }
 
   @Test
