@@ -52,7 +52,7 @@ import se.stockholm.ks.diarium.HandlingInnehall;
 
 /**
  * Builds an ärende's E-ARK SIP and validates it: ERMS.xml against the vendored CITS ERMS XSD,
- * then the whole ZIP with commons-ip2's E-ARK SIP validator. A package that fails either is
+ * premis.xml against the vendored PREMIS 3.0 XSD, then the whole ZIP with commons-ip2's E-ARK SIP validator. A package that fails either is
  * deleted and never handed out.
  *
  * <p>Text-only handlingar (no file) are written as UTF-8 text ({@code text/plain; charset=UTF-8},
@@ -71,6 +71,7 @@ public class Arkivpaketbyggare {
   private final Informationshanteringsplan plan;
   private final Gallring gallring;
   private final Schema ermsSchema;
+  private final Schema premisSchema;
 
   Arkivpaketbyggare(Diarium diarium, EarkivInstallningar installningar, Sekretess sekretess,
                     Informationshanteringsplan plan, Gallring gallring) {
@@ -79,7 +80,8 @@ public class Arkivpaketbyggare {
     this.sekretess = sekretess;
     this.plan = plan;
     this.gallring = gallring;
-    this.ermsSchema = ermsSchema();
+    this.ermsSchema = schema("earkiv/schemas/ERMS.xsd");
+    this.premisSchema = schema("earkiv/schemas/premis-v3-0.xsd");
   }
 
   /**
@@ -155,11 +157,18 @@ public class Arkivpaketbyggare {
       Path ermsFil = Files.write(arbete.resolve("ERMS.xml"), erms);
       sip.addDescriptiveMetadata(new IPDescriptiveMetadata("ERMS", new IPFile(ermsFil),
           new MetadataType(MetadataType.MetadataTypeEnum.OTHER).setOtherType("ERMS"), "2.1.2"));
-      Path premisFil = Files.write(arbete.resolve("premis.xml"), PremisXml.skriv(filer, nu, PROGRAMVARA));
+      byte[] premis = PremisXml.skriv(filer, nu, PROGRAMVARA);
+      valideraPremis(premis);
+      Path premisFil = Files.write(arbete.resolve("premis.xml"), premis);
       sip.addPreservationMetadata(new IPMetadata("premis", new IPFile(premisFil),
           new MetadataType(MetadataType.MetadataTypeEnum.PREMIS)));
       try (InputStream xsd = new ClassPathResource("earkiv/schemas/ERMS.xsd").getInputStream()) {
         Path schema = arbete.resolve("ERMS.xsd");
+        Files.copy(xsd, schema);
+        sip.addSchema(new IPFile(schema));
+      }
+      try (InputStream xsd = new ClassPathResource("earkiv/schemas/premis-v3-0.xsd").getInputStream()) {
+        Path schema = arbete.resolve("premis-v3-0.xsd");
         Files.copy(xsd, schema);
         sip.addSchema(new IPFile(schema));
       }
@@ -229,14 +238,28 @@ public class Arkivpaketbyggare {
     }
   }
 
-  private static Schema ermsSchema() {
+  /**
+   * Validates premis.xml against the vendored PREMIS 3.0 XSD.
+   *
+   * @param premis the document
+   * @throws ArkivpaketException if it is not valid
+   */
+  void valideraPremis(byte[] premis) {
+    try {
+      premisSchema.newValidator().validate(new StreamSource(new java.io.ByteArrayInputStream(premis)));
+    } catch (SAXException | IOException e) {
+      throw new ArkivpaketException("premis.xml är inte giltig mot PREMIS 3-schemat: " + e.getMessage(), e);
+    }
+  }
+
+  private static Schema schema(String resurs) {
     try {
       SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
       f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      return f.newSchema(new ClassPathResource("earkiv/schemas/ERMS.xsd").getURL());
+      return f.newSchema(new ClassPathResource(resurs).getURL());
     } catch (SAXException | IOException e) {
-      throw new IllegalStateException("CITS ERMS-schemat kunde inte läsas", e);
+      throw new IllegalStateException("Schemat " + resurs + " kunde inte läsas", e);
     }
   }
 

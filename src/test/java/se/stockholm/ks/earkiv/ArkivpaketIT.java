@@ -99,10 +99,11 @@ class ArkivpaketIT {
     String rot = "KS-2025-1513/";
     assertThat(filer).containsKeys(rot + "METS.xml", rot + "representations/rep1/METS.xml",
         rot + "metadata/descriptive/ERMS.xml",
-        rot + "metadata/preservation/premis.xml", rot + "schemas/ERMS.xsd");
+        rot + "metadata/preservation/premis.xml", rot + "schemas/ERMS.xsd", rot + "schemas/premis-v3-0.xsd");
     // the package passes the E-ARK validator again, read back from its bytes, and ERMS.xml the XSD
     Arkivpaketbyggare.valideraPaket(paket.zip());
     byggare.validera(filer.get(rot + "metadata/descriptive/ERMS.xml"));
+    byggare.valideraPremis(filer.get(rot + "metadata/preservation/premis.xml"));
 
     Document erms = dom(filer.get(rot + "metadata/descriptive/ERMS.xml"));
     Element aggregation = (Element) erms.getElementsByTagNameNS(ERMS, "aggregation").item(0);
@@ -267,6 +268,13 @@ class ArkivpaketIT {
     return diarium.handelser(dnr).stream()
         .filter(h -> h.handelsetyp() == se.stockholm.ks.diarium.Handelsetyp.LEVERERAT_TILL_EARKIV)
         .map(h -> h.beskrivning()).toList();
+  }
+
+  @Test
+  void anInvalidPremisIsRefused() {
+    assertThatThrownBy(() -> byggare.valideraPremis(("<premis xmlns=\"" + PremisXml.NS + "\" version=\"3.0\">"
+        + "<object/></premis>").getBytes(StandardCharsets.UTF_8))).isInstanceOf(ArkivpaketException.class)
+        .hasMessageContaining("PREMIS 3");
   }
 
   @Test
