@@ -161,7 +161,33 @@ class EarkivController {
    * @param forfallna the handlingar due
    */
   record Gallringsrapport(LocalDate idag, String informationshanteringsplan, List<Planrad> planrader,
-                          List<Gallring.Forfallen> forfallna) {
+                          List<GallringsbarHandling> forfallna) {
+  }
+
+  /**
+   * A handling due for gallring (see {@link Gallring.Forfallen}).
+   *
+   * @param diarienummer its ärende
+   * @param dokumentnummer the handling
+   * @param handlingstyp its type
+   * @param rubrik its title
+   * @param datum its date
+   * @param arendetAvslutat the day its ärende was closed
+   * @param planrad the plan's line
+   * @param gallrasFran the first day it may be gallrad
+   */
+  record GallringsbarHandling(
+      @Schema(example = "KS 2025/1513") String diarienummer,
+      @Schema(example = "KS 2025/1513-6") String dokumentnummer,
+      Handlingstyp handlingstyp, String rubrik, LocalDate datum,
+      @Schema(description = "Dagen då ärendet avslutades eller återkallades") LocalDate arendetAvslutat,
+      @Schema(example = "ARENDEDOKUMENT: gallras efter 2 år") String planrad,
+      @Schema(description = "Första dagen handlingen får gallras") LocalDate gallrasFran) {
+
+    static GallringsbarHandling av(Gallring.Forfallen f) {
+      return new GallringsbarHandling(f.diarienummer(), f.dokumentnummer(), f.handlingstyp(), f.rubrik(), f.datum(),
+          f.arendetAvslutat(), f.planrad(), f.gallrasFran());
+    }
   }
 
   @Operation(operationId = "gallringsrapport", summary = "Handlingar som får gallras",
@@ -181,7 +207,8 @@ class EarkivController {
       rader.add(new Planrad(t, r.text(), r.gallrasEfterAr()));
     }
     LocalDate idag = Diarium.idag();
-    return new Gallringsrapport(idag, plan.beteckning(), rader, gallring.forfallna(idag));
+    return new Gallringsrapport(idag, plan.beteckning(), rader,
+        gallring.forfallna(idag).stream().map(GallringsbarHandling::av).toList());
   }
 
   /**
@@ -209,7 +236,7 @@ class EarkivController {
    * @param handlingar the handlingar gallrade
    */
   record Gallringsbeslut(long id, String beslutadAv, OffsetDateTime beslutadTid, String informationshanteringsplan,
-                         String motivering, List<Gallring.Forfallen> handlingar) {
+                         String motivering, List<GallringsbarHandling> handlingar) {
   }
 
   @Operation(operationId = "gallra", summary = "Gallra handlingar (gallringsbeslut)",
@@ -233,7 +260,7 @@ class EarkivController {
     Gallring.Beslut b = gallring.gallra(begaran.handlingar() == null ? List.of() : begaran.handlingar(), av,
         begaran.motivering());
     return new Gallringsbeslut(b.id(), b.beslutadAv(), b.beslutadTid(), b.informationshanteringsplan(),
-        b.motivering(), b.handlingar());
+        b.motivering(), b.handlingar().stream().map(GallringsbarHandling::av).toList());
   }
 
   @ExceptionHandler(Gallring.EjForfallenException.class)

@@ -141,6 +141,11 @@ class OpenApiConfig {
       sattVarden(egenskap(openApi, "Punkt", "status"), namn(se.stockholm.ks.sammantrade.Punktstatus.values()));
       sattVarden(egenskap(openApi, "Sammantradesdokument", "typ"),
           namn(se.stockholm.ks.sammantrade.Sammantradesdokument.Dokumenttyp.values()));
+      // the archivist's reports: handlingstyper and the batch's outcomes, from the enums themselves
+      sattVarden(egenskap(openApi, "GallringsbarHandling", "handlingstyp"),
+          namn(se.stockholm.ks.diarium.Handlingstyp.values()));
+      sattVarden(egenskap(openApi, "Planrad", "handlingstyp"), namn(se.stockholm.ks.diarium.Handlingstyp.values()));
+      sattVarden(egenskap(openApi, "Leveransutfall", "utfall"), namn(se.stockholm.ks.earkiv.Leveransbatch.Utfall.values()));
       if (openApi.getPaths() == null) {
         return;
       }

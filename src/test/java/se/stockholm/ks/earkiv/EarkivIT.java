@@ -194,6 +194,14 @@ class EarkivIT {
           .containsExactly(aterkallade.get(0) + "-2", aterkallade.get(1) + "-2");
       assertThat(rapport.json().path("forfallna").get(0).path("planrad").asText())
           .isEqualTo("ATERKALLELSE: gallras efter 2 år");
+      // the archivist's page shows the same report; nobody else sees it
+      Api.Svar sida = api.get("arkivarie", "/earkiv/gallring");
+      assertThat(sida.status()).as(sida.toString()).isEqualTo(200);
+      assertThat(sida.text()).contains("data-dokumentnummer=\"" + aterkallelseA + "\"",
+          "data-dokumentnummer=\"" + aterkallade.get(1) + "-2\"", "Gallras efter 2 år",
+          "KS informationshanteringsplan, KS 2024/99").doesNotContain("data-dokumentnummer=\"" + a + "-1\"");
+      assertThat(api.get("registrator", "/earkiv/gallring").status()).isEqualTo(403);
+      assertThat(api.get("admin", "/earkiv/gallring").status()).isEqualTo(403);
 
       // all or nothing: a handling that is kept (bevaras) and one not delivered stop the whole decision
       Api.Svar blandat = api.postJson("arkivarie", "/api/v1/earkiv/gallringsbeslut",
