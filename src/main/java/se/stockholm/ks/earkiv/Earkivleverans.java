@@ -22,7 +22,7 @@ import se.stockholm.ks.diarium.Handelsetyp;
  * Delivers an ärende's package to the e-arkiv's folder ({@code ks.earkiv.leveransmapp}):
  * built and validated beside the target (a hidden {@code .tmp} file in the same folder), then
  * renamed atomically to {@code <paketId>.zip}, so the folder never holds a half-written package; a
- * crash leaves at most a {@code .tmp} file, which the next attempt ignores. Idempotent: an ärende
+ * crash leaves at most a {@code .tmp} file, which the next attempt removes. Idempotent: an ärende
  * whose delivery is in the event log, with its package in the folder, is not delivered again. The
  * event log records the delivery with the package's SHA-256. One delivery of an ärende runs at a
  * time (the ärende's row is locked in the database), so the process's step and the archivist's batch
@@ -95,16 +95,6 @@ public class Earkivleverans {
         "earkiv:" + paket.sha256());
     LOG.info("{} levererat till e-arkivet: {} (SHA-256 {})", dnr, mal, paket.sha256());
     return new Leverans(mal, paket.sha256(), true);
-  }
-
-  /**
-   * @param dnr a diarienummer
-   * @return the SHA-256 of the ärende's latest delivery in the event log, or empty if it has none
-   */
-  public Optional<String> levererad(Diarienummer dnr) {
-    return diarium.handelser(dnr).stream()
-        .filter(h -> h.handelsetyp() == Handelsetyp.LEVERERAT_TILL_EARKIV).reduce((a, b) -> b)
-        .map(Earkivleverans::kontrollsumma);
   }
 
   private static String kontrollsumma(Handelse h) {
