@@ -25,9 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The benchmark of issue 10: runs the reference and the application one after the other, each
+ * The benchmark of issues 10 and 21: runs the reference and the application side by side, each
  * with exactly the JVM settings of the project's Dockerfile on its own fresh database on the
- * machine's PostgreSQL, measures (see docs/benchmarks.md for what and how) and writes the report.
+ * machine's PostgreSQL, measures them alternately phase by phase, each phase repeated (see
+ * docs/benchmarks.md for what and how), and writes the report.
  * Run it with {@code benchmark/run}; sizes are set with {@code -Dbench.…} (see {@link Konfiguration}).
  * Databases are dropped and apps stopped at the end, also on failure and on Ctrl-C.
  */
