@@ -355,6 +355,7 @@ public final class Benchmark {
     Map<String, Long> sql0 = sql(k.sqlPort);
     long http0 = mal.http.anrop();
     mal.nyLatens();
+    mal.nyLatensPerSteg();
     int kvar = konf.livscykel();
     long t0 = System.nanoTime();
     while (kvar > 0) {
@@ -367,6 +368,7 @@ public final class Benchmark {
     }
     double sek = (System.nanoTime() - t0) / 1e9;
     Latenser latens = mal.nyLatens();
+    Map<String, Latenser> perSteg = mal.nyLatensPerSteg();
     Map<String, Long> sql1 = sql(k.sqlPort);
     int rotfragor = mal.rotfragor() - rot0;
     double n = konf.livscykel();
@@ -386,6 +388,7 @@ public final class Benchmark {
     Latenser.Sammanfattning l = latens.sammanfattning();
     k.r.lagg("latens", l);
     k.r.lagg("latens.antal", l.antal());
+    perSteg.forEach((steg, ls) -> k.r.lagg("latens." + steg, ls.sammanfattning()));
     logg(String.format("%s: livscykel %.2f ärenden/s, %.0f satser, %.1f transaktioner, %.1f jobb och %.1f timrar per "
         + "ärende; uppgift till nästa synlig p50 %.0f ms, p99 %.0f ms (%d övergångar)", mal.namn(), n / sek,
         sista(k.r, "livscykel.satser", true), sista(k.r, "livscykel.transaktioner", true),

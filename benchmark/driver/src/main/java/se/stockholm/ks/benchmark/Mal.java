@@ -39,6 +39,7 @@ public abstract class Mal {
   private Connection databas;
   private final AtomicInteger rotfragor = new AtomicInteger();
   private volatile Latenser latens = new Latenser();
+  private volatile Map<String, Latenser> latensPerSteg = new java.util.concurrent.ConcurrentSkipListMap<>();
 
   /** @param konf the benchmark's settings */
   protected Mal(Konfiguration konf) {
@@ -171,6 +172,17 @@ public abstract class Mal {
   public Latenser nyLatens() {
     Latenser l = latens;
     latens = new Latenser();
+    return l;
+  }
+
+  /**
+   * Starts a new latency measurement per step, like {@link #nyLatens}.
+   *
+   * @return the previous measurement: per next task's definition key, its latencies
+   */
+  public Map<String, Latenser> nyLatensPerSteg() {
+    Map<String, Latenser> l = latensPerSteg;
+    latensPerSteg = new java.util.concurrent.ConcurrentSkipListMap<>();
     return l;
   }
 
@@ -365,10 +377,13 @@ public abstract class Mal {
       }
     });
     Latenser l = latens;
+    Latenser steg = latensPerSteg.computeIfAbsent(nasta, k -> new Latenser());
     klar.forEach((rot, tid) -> {
       Long s = sedd.get(rot);
       if (s != null) {
-        l.lagg(Math.max(0, s - tid)); // a poll sent before the submit's answer arrived: visible at once
+        long n = Math.max(0, s - tid); // a poll sent before the submit's answer arrived: visible at once
+        l.lagg(n);
+        steg.lagg(n);
       }
     });
     return ut;

@@ -137,6 +137,15 @@ public final class Rapport {
     rader.rad("Livscykel: uppgift slutförd → nästa synlig för nästa roll, p99 ms", "latens.p99", "%.0f",
         "≤ 1 000 ms, varje upprepning", Domare.APP_HOGST_VARJE, 1000);
     rader.rad("  antal mätta övergångar", "latens.antal", "%.0f", "", null, 0);
+    java.util.Set<String> steg = new java.util.TreeSet<>();
+    for (Resultat r : alla) {
+      r.matt.keySet().stream().filter(n -> n.startsWith("latens.Task_") && n.endsWith(".p50"))
+          .forEach(n -> steg.add(n.substring("latens.".length(), n.length() - ".p50".length())));
+    }
+    for (String t : steg) {
+      rader.rad("  till " + t + ": p50 ms", "latens." + t + ".p50", "%.0f", "", null, 0);
+      rader.rad("  till " + t + ": p99 ms", "latens." + t + ".p99", "%.0f", "", null, 0);
+    }
     rader.rad("Livscykel: transaktioner per ärende", "livscykel.transaktioner", "%.1f", "", null, 0);
     rader.rad("Livscykel: SQL-satser per ärende", "livscykel.satser", "%.0f", "", null, 0);
     for (String typ : List.of("select", "insert", "update", "delete")) {
