@@ -147,14 +147,40 @@ class OidcApiIT {
     assertThat(drift.body()).contains("ks_arenden_oppna");
   }
 
+  /** ks.oidc.basic-tillaten is off (the default): Basic credentials are refused on every door, as problem+json. */
   @Test
   void noPasswordOpensAnything() throws Exception {
     String basic = Base64.getEncoder().encodeToString("admin:demo".getBytes());
-    HttpResponse<String> svar = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/task"))
-        .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(svar.statusCode()).isEqualTo(401);
+    for (String path : List.of("/engine-rest/task", "/api/v1/arenden/KS-2025-1513", "/api/v1/bevakning",
+        "/camunda/api/engine/engine/default/task", "/camunda/api/admin/auth/user/default")) {
+      HttpResponse<String> svar = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(svar.statusCode()).as(path).isEqualTo(401);
+      assertThat(svar.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/problem+json");
+      assertThat(json.readTree(svar.body()).path("detail").asText()).as(path).contains("HTTP Basic");
+      assertThat(svar.headers().allValues("WWW-Authenticate")).as(path).noneMatch(v -> v.startsWith("Basic"));
+    }
+    HttpResponse<String> skrivelse = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/api/v1/skrivelser")).header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(SKRIVELSE)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(skrivelse.statusCode()).isEqualTo(401);
     assertThat(identityService.checkPassword("admin", "demo")).isFalse();
     assertThat(identityService.createUserQuery().userId("admin").count()).as("ingen administratör med lösenord").isZero();
+  }
+
+  /** The OpenAPI document tells integrators how to sign in here: a bearer token, the client credentials flow. */
+  @Test
+  void theOpenApiDocumentDeclaresTheBearerTokenAndTheClientCredentialsFlow() throws Exception {
+    HttpResponse<String> svar = get("/api/v1/openapi", null);
+    assertThat(svar.statusCode()).isEqualTo(200);
+    JsonNode dokument = json.readTree(svar.body());
+    JsonNode scheman = dokument.path("components").path("securitySchemes");
+    assertThat(scheman.path("bearer").path("scheme").asText()).isEqualTo("bearer");
+    assertThat(scheman.path("bearer").path("bearerFormat").asText()).isEqualTo("JWT");
+    assertThat(scheman.path("oauth2").path("flows").path("clientCredentials").path("tokenUrl").asText())
+        .isEqualTo(OidcTestmiljo.leverantor().utfardare() + "/oauth2/token");
+    assertThat(scheman.has("basic")).as("Basic är av").isFalse();
+    assertThat(dokument.path("security").toString()).contains("\"bearer\"", "\"oauth2\"").doesNotContain("basic");
   }
 
   private HttpResponse<String> get(String path, String token) throws Exception {
