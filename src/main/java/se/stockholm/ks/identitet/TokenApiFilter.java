@@ -15,8 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The {@code oidc} profile's counterpart of {@link se.stockholm.ks.security.ApiAuthenticationFilter} for the
  * application's own API ({@code /api/*}) and pages ({@code /arenden/*}, {@code /meddelanden}): the user and
  * groups that Spring Security signed in are set on the engine for the request, so the engine's
- * authorizations apply. On {@code /api} a writing request needs a bearer token: an official's session
- * reads only (GET, HEAD), so no other site can write through the session cookie; the pages' forms are
+ * authorizations apply. On {@code /api} a writing request needs its own credentials (a bearer token, or
+ * HTTP Basic where allowed): an official's session reads only (GET, HEAD), so no other site can write through the session cookie; the pages' forms are
  * protected by Spring Security's CSRF token.
  */
 public class TokenApiFilter extends OncePerRequestFilter {

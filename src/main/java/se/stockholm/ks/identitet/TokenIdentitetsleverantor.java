@@ -26,7 +26,8 @@ import se.stockholm.ks.security.Grupper;
  *
  * <ul>
  *   <li>No password is checked or stored: {@link #checkPassword} is always false (the webapps' login form
- *       and HTTP Basic let no one in); users, groups and memberships cannot be created here: the city's
+ *       and Camunda's own HTTP Basic let no one in; {@link BasicInloggning} checks its own accounts);
+ *       users, groups and memberships cannot be created here: the city's
  *       directory owns them.</li>
  *   <li>A user query answers from the users that have ever signed in (id, names, e-mail, groups; filtered
  *       here, as a city's officials are thousands at most), without authorization checks: any signed-in official may see a colleague's name,
@@ -137,8 +138,13 @@ public class TokenIdentitetsleverantor extends DbReadOnlyIdentityServiceProvider
     if (varde == null) {
       return false;
     }
-    String regex = java.util.regex.Pattern.quote(monster).replace("%", "\\E.*\\Q").replace("_", "\\E.\\Q");
-    return varde.toLowerCase(java.util.Locale.ROOT).matches(regex.toLowerCase(java.util.Locale.ROOT));
+    // SQL's LIKE: % any text, _ one character, everything else itself (case-insensitive: Admin's search)
+    StringBuilder regex = new StringBuilder();
+    monster.codePoints().forEach(c -> regex.append(c == '%' ? ".*" : c == '_' ? "."
+        : java.util.regex.Pattern.quote(new String(Character.toChars(c)))));
+    return java.util.regex.Pattern.compile(regex.toString(),
+        java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE | java.util.regex.Pattern.DOTALL)
+        .matcher(varde).matches();
   }
 
   private static <T> List<T> sida(List<T> alla, int forsta, int antal) {

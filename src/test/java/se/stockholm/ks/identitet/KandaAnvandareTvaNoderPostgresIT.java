@@ -100,6 +100,9 @@ class KandaAnvandareTvaNoderPostgresIT {
       assertThat(profil.path("firstName").asText()).as(profil.toString()).isEqualTo("Vera");
       JsonNode efterNamn = json.readTree(get(port2, "/engine-rest/user?lastNameLike=V%25rmlund", administrator).body());
       assertThat(efterNamn.findValuesAsText("id")).containsExactly("vera");
+      // Admin's search: LIKE with %, whatever the case
+      JsonNode sokt = json.readTree(get(port2, "/engine-rest/user?firstNameLike=%25ver%25", administrator).body());
+      assertThat(sokt.findValuesAsText("id")).containsExactly("vera");
       JsonNode grupper = json.readTree(get(port2, "/engine-rest/group?member=vera", administrator).body());
       assertThat(grupper.findValuesAsText("id")).containsExactly("ks-kansli");
       JsonNode medlemmar = json.readTree(get(port2, "/engine-rest/user?memberOfGroup=ks-kansli", administrator).body());
