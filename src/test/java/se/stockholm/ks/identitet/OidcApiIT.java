@@ -168,6 +168,37 @@ class OidcApiIT {
     assertThat(identityService.createUserQuery().userId("admin").count()).as("ingen administratör med lösenord").isZero();
   }
 
+  @Autowired
+  Anvandarregister register;
+  @Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  /**
+   * A token's user is written to kand_anvandare at its first request; an unchanged user is not written again
+   * within the interval (no write per request), a changed one (a new group) at once.
+   */
+  @Test
+  void theTableOfUsersSeenIsWrittenWhenSomethingIsNewNotOnEveryRequest() throws Exception {
+    assertThat(get("/engine-rest/process-definition", OidcTestmiljo.leverantor().token("handlaggare")).statusCode())
+        .isEqualTo(200);
+    assertThat(register.hamta("handlaggare")).hasValueSatisfying(a -> assertThat(a.grupper())
+        .containsExactly("stadsledningskontoret"));
+    java.time.OffsetDateTime forr = java.time.OffsetDateTime.parse("2020-01-01T00:00:00Z");
+    jdbc.sql("update kand_anvandare set senast_sedd = :t where id = 'handlaggare'").param("t", forr).update();
+    Tokenanvandare samma = register.hamta("handlaggare").orElseThrow();
+    register.sett(samma);
+    assertThat(register.senastSedd("handlaggare")).as("oförändrad, nyss skriven: ingen ny skrivning")
+        .hasValueSatisfying(t -> assertThat(t.toInstant()).isEqualTo(forr.toInstant()));
+    register.sett(new Tokenanvandare("handlaggare", null, null, null, List.of("stadsledningskontoret", "rotel-i")));
+    assertThat(register.hamta("handlaggare").orElseThrow().grupper()).containsExactly("stadsledningskontoret", "rotel-i");
+    assertThat(register.senastSedd("handlaggare")).hasValueSatisfying(t -> assertThat(t.toInstant())
+        .isAfter(Instant.now().minusSeconds(120)));
+    identityService.clearAuthentication();
+    assertThat(identityService.createGroupQuery().groupMember("handlaggare").list()).extracting(g -> g.getId())
+        .containsExactlyInAnyOrder("stadsledningskontoret", "rotel-i");
+    register.registrera(samma);
+  }
+
   /** The OpenAPI document tells integrators how to sign in here: a bearer token, the client credentials flow. */
   @Test
   void theOpenApiDocumentDeclaresTheBearerTokenAndTheClientCredentialsFlow() throws Exception {
