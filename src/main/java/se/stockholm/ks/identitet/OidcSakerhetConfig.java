@@ -100,7 +100,7 @@ public class OidcSakerhetConfig {
    * and the public pages (the e-diarium, OSL 5 kap. 2 §; the anslagstavla, kommunallagen 8 kap. 12 §),
    * which are open in every profile.
    */
-  public static final List<String> OPPNA = java.util.stream.Stream.concat(Stream.of(
+  public static final List<String> OPPNA = Stream.concat(Stream.of(
       "/actuator/health", "/actuator/health/**", "/actuator/info",
       "/oauth2/authorization/" + REGISTRERING, "/login/oauth2/code/" + REGISTRERING,
       "/login", "/utloggad", "/error",
