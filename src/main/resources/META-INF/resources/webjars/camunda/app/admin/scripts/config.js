@@ -1,9 +1,9 @@
 /*
  * Skrivelseprocessen (Stockholms stad, kommunstyrelsen): Admin configuration.
  *
- * Replaces app/admin/scripts/config.js of the Camunda 7.24 webjar: the application's copy lies
- * earlier on the classpath and is served in its place. Options: Camunda 7 manual, "Admin >
- * Configuration" (dateFormat, locales, app, customScripts, disableWelcomeMessage).
+ * Replaces app/admin/scripts/config.js of the Camunda 7.24 webjar (whose default is empty): the
+ * application's copy lies earlier on the classpath and is served in its place. Options: Camunda 7
+ * manual, "Admin > Configuration" (dateFormat, locales, app, customScripts, disableWelcomeMessage).
  */
 export default {
   // Header and page title: "<vendor> <name>"; the login page shows the name under the logo.
@@ -30,5 +30,9 @@ export default {
   },
 
   // The first-login note points to Camunda's welcome page, which administrators have no use for.
-  disableWelcomeMessage: true
+  disableWelcomeMessage: true,
+
+  // In the oidc profile "Logga ut" also ends the session at the city's provider (RP-initiated logout).
+  // One script for every webapp, in Tasklist's folder: custom scripts load relative to app/admin/.
+  customScripts: ['../tasklist/scripts/oidc-utloggning']
 };
