@@ -19,7 +19,8 @@ export default {
     fallbackLocale: 'sv'
   },
 
-  // moment.js formats; dates as ÅÅÅÅ-MM-DD, as in Tasklist.
+  // moment.js formats; dates as ÅÅÅÅ-MM-DD, as in Tasklist (Cockpit itself ignores them: scripts/svenska.js
+  // hands them to its date filter).
   dateFormat: {
     monthName: 'MMM',
     day: 'D',
@@ -32,6 +33,7 @@ export default {
   // The first-login note points to Camunda's welcome page, which process owners have no use for.
   disableWelcomeMessage: true,
 
-  // Scripts of the application in app/cockpit/scripts/ (none yet).
-  customScripts: []
+  // The dates above for Cockpit's date filter and Swedish for the few English texts that Cockpit writes
+  // into its templates instead of its language file (scripts/svenska.js).
+  customScripts: ['scripts/svenska']
 };
