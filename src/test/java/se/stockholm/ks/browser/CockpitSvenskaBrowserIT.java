@@ -136,30 +136,50 @@ class CockpitSvenskaBrowserIT {
       svenskt("processerna");
       b.bild("03-processagare-processer");
 
+      // the remiss's definition: its instances with their start times
+      b.oppna(cockpit + "#/process-definition/" + incident.getProcessDefinitionId() + "/runtime");
+      b.vanta().until(d -> text().contains("Processinstanser") && text().contains(dnr));
+      assertThat(text()).contains("Pågående instanser:", "Jobbdefinitioner", "Starttid");
+      assertThat(ISO_DATUM.matcher(text()).find()).as("the instances' start as ÅÅÅÅ-MM-DD").isTrue();
+      assertThat(ANNAT_DATUM.matcher(text()).find()).as("no English date").isFalse();
+      svenskt("processdefinitionen");
+      b.bild("04-processagare-processdefinition");
+
       processinstansenMedIncidenten();
-      b.bild("04-processagare-processinstans-med-incident");
+      b.bild("05-processagare-processinstans-med-incident");
+
+      b.oppna(cockpit + "#/tasks");
+      // the open tasks per type and per candidate group, without an error
+      b.vanta().until(d -> text().contains("Tilldelning per typ") && text().contains("Tilldelning per grupp")
+          && text().contains("utan ansvarig") && text().toLowerCase().contains("stadsledningskontoret"));
+      assertThat(b.synliga(By.cssSelector(".alert-danger"))).as("no error on the Uppgifter page").isEmpty();
+      svenskt("uppgifterna");
+      b.bild("06-processagare-uppgifter");
 
       welcome("processagare");
-      b.bild("05-processagare-welcome");
+      b.bild("07-processagare-welcome");
 
       loggaIn("admin");
       oversikten();
       assertThat(text()).contains("Driftsättningar");
-      b.bild("06-admin-oversikt");
+      b.klicka(b.driver().findElement(By.cssSelector("[cam-widget-header] .sections-menu .dropdown-toggle")));
+      b.vanta().until(d -> !b.synliga(By.linkText("Batchar")).isEmpty());
+      svenskt("menyn Mer");
+      b.bild("08-admin-oversikt-menyn-mer");
 
       b.oppna(cockpit + "#/repository");
       b.vanta().until(d -> text().contains("skrivelseprocessen") && text().contains("Välj en resurs i listan"));
       assertThat(text()).contains("Driftsättningstid", "Tid:", "Källa:", "skrivelse.bpmn");
       svenskt("driftsättningarna");
       assertThat(ISO_DATUM.matcher(text()).find()).as("the deployments' dates as ÅÅÅÅ-MM-DD").isTrue();
-      b.bild("07-admin-driftsattningar");
+      b.bild("09-admin-driftsattningar");
 
       processinstansenMedIncidenten();
-      b.bild("08-admin-processinstans-med-incident");
+      b.bild("10-admin-processinstans-med-incident");
 
       welcome("admin");
       assertThat(text()).contains("Admin", "Cockpit", "Uppgiftslista");
-      b.bild("09-admin-welcome");
+      b.bild("11-admin-welcome");
     } catch (Throwable t) {
       b.sparaSidan("FEL");
       throw t;
