@@ -166,6 +166,7 @@ class CockpitSvenskaBrowserIT {
       b.vanta().until(d -> !b.synliga(By.linkText("Batchar")).isEmpty());
       svenskt("menyn Mer");
       b.bild("08-admin-oversikt-menyn-mer");
+      b.klicka(b.driver().findElement(By.cssSelector("[cam-widget-header] .sections-menu .dropdown-toggle")));
 
       b.oppna(cockpit + "#/repository");
       b.vanta().until(d -> text().contains("skrivelseprocessen") && text().contains("Välj en resurs i listan"));
