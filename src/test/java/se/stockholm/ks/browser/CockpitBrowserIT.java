@@ -197,7 +197,7 @@ class CockpitBrowserIT {
       if (Math.abs(skala() - Math.min(1, storstaMojligaSkala())) < 0.03) {
         return true;
       }
-      klicka(d.findElement(By.cssSelector("button[title='reset zoom']")));
+      klicka(d.findElement(By.cssSelector("button[ng-click='resetZoom()']")));
       return false;
     });
     assertThat(skala()).as(nyckel + ": skala").isGreaterThan(0.9);

@@ -54,10 +54,10 @@ function translate(root) {
       node.nodeValue = node.nodeValue.replace(text, TEXTS[text]);
     }
   }
-  const elements = root.querySelectorAll ? root.querySelectorAll('[title], [uib-tooltip]') : [];
+  const elements = root.querySelectorAll ? [root, ...root.querySelectorAll('[title], [uib-tooltip]')] : [];
   for (const element of elements) {
     for (const attribute of ['title', 'uib-tooltip']) {
-      const value = element.getAttribute(attribute);
+      const value = element.getAttribute && element.getAttribute(attribute);
       if (value && Object.prototype.hasOwnProperty.call(TITLES, value)) {
         element.setAttribute(attribute, TITLES[value]);
       }
@@ -65,13 +65,25 @@ function translate(root) {
   }
 }
 
-let pending = false;
-new MutationObserver(function () {
-  if (!pending) {
-    pending = true;
+// only what changed is looked at: the elements whose children or text changed, once per frame
+let changed = new Set();
+new MutationObserver(function (records) {
+  const first = changed.size === 0;
+  for (const record of records) {
+    const target = record.type === 'characterData' ? record.target.parentNode : record.target;
+    if (target) {
+      changed.add(target);
+    }
+  }
+  if (first && changed.size > 0) {
     window.requestAnimationFrame(function () {
-      pending = false;
-      translate(document.body);
+      const roots = changed;
+      changed = new Set();
+      roots.forEach(function (root) {
+        if (root.isConnected) {
+          translate(root);
+        }
+      });
     });
   }
 }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
