@@ -101,6 +101,15 @@ class CockpitSvenskaBrowserIT {
     incident = runtimeService.createIncidentQuery().processInstanceId(remiss).singleResult();
     assertThat(incident).isNotNull();
 
+    // Cockpit's Uppgifter page counts the open tasks per candidate group: the process owner may read the
+    // count through the engine's REST API too; officials and operations may not
+    Api.Svar perGrupp = api.get("processagare", "/engine-rest/task/report/candidate-group-count");
+    assertThat(perGrupp.status()).as(perGrupp.text()).isEqualTo(200);
+    assertThat(perGrupp.json().findValuesAsText("groupName")).contains("stadsledningskontoret");
+    for (String annan : List.of("registrator", "handlaggare", "drift", "integration")) {
+      assertThat(api.get(annan, "/engine-rest/task/report/candidate-group-count").status()).as(annan).isEqualTo(403);
+    }
+
     b = new Webblasare(BILDER, 1400, 1000, true);
     cockpit = "http://localhost:" + port + "/camunda/app/cockpit/default/";
   }
