@@ -57,8 +57,11 @@ class ArendeController {
   private final Idempotens idempotens;
   private final IdentityService identityService;
   private final ObjectMapper json;
+  private final se.stockholm.ks.earkiv.Gallring gallring;
 
-  ArendeController(ArendeService service, Idempotens idempotens, IdentityService identityService, ObjectMapper json) {
+  ArendeController(ArendeService service, Idempotens idempotens, IdentityService identityService, ObjectMapper json,
+                   se.stockholm.ks.earkiv.Gallring gallring) {
+    this.gallring = gallring;
     this.service = service;
     this.idempotens = idempotens;
     this.identityService = identityService;
@@ -132,11 +135,18 @@ class ArendeController {
       + "någon grupp som handlägger ärendet", content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "Inget sådant ärende eller ingen sådan handling",
       content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "410", description = "Handlingens innehåll är gallrat enligt informationshanteringsplanen "
+      + "(registreringen står kvar)", content = @Content(mediaType = "application/problem+json"))
   @GetMapping(path = "/handlingar/{nummer}/innehall")
   ResponseEntity<byte[]> innehall(@PathVariable String diarienummer, @PathVariable int nummer) {
     Diarienummer dnr = dnr(diarienummer);
     HandlingInnehall innehall = service.innehall(dnr, nummer)
         .orElseThrow(() -> new HandlingSaknasException(dnr.dokumentnummer(nummer)));
+    var gallrad = gallring.gallrad(dnr.dokumentnummer(nummer));
+    if (gallrad.isPresent()) {
+      throw new GallradException("Innehållet i " + dnr.dokumentnummer(nummer) + " är gallrat. " + gallrad.get().text()
+          + " Registreringen står kvar i diariet; arkivexemplaret finns i e-arkivet.");
+    }
     var h = innehall.handling();
     byte[] bytes = innehall.bytes();
     String filnamn = h.filnamn() != null ? h.filnamn() : h.dokumentnummer().replace(' ', '-').replace('/', '-') + ".txt";
@@ -364,5 +374,17 @@ class ArendeController {
     } catch (IllegalArgumentException e) {
       throw new se.stockholm.ks.diarium.ArendeSaknasException(text, e.getMessage());
     }
+  }
+
+  /** The handling's content was gallrad by an archivist's decision (410). */
+  static class GallradException extends RuntimeException {
+    GallradException(String message) {
+      super(message);
+    }
+  }
+
+  @org.springframework.web.bind.annotation.ExceptionHandler(GallradException.class)
+  org.springframework.http.ProblemDetail gallrad(GallradException e) {
+    return Problem.av(HttpStatus.GONE, "gallrad", "Handlingen är gallrad", e.getMessage());
   }
 }

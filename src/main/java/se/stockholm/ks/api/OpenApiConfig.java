@@ -59,6 +59,8 @@ class OpenApiConfig {
   static final String TAGG_PUBLIKT = "publikt";
   /** Tag of the bevakning (open work, remisser, lead times; kansli and process owners). */
   static final String TAGG_BEVAKNING = "bevakning";
+  /** Tag of the archivist's commands: delivery to the e-arkiv, gallring ({@code EarkivApi}). */
+  static final String TAGG_EARKIV = "earkiv";
   /** The security scheme of HTTP Basic. */
   static final String BASIC = "basic";
   /** The shared parameter {@code Idempotency-Key} in {@code components/parameters}. */
@@ -101,6 +103,10 @@ class OpenApiConfig {
             .description("Bevakning för KS kansli och processägare: öppna ärenden per fas, remisser och särskilda "
                 + "uttalanden som förfaller, ledtider i arbetsdagar")
             .extensions(Map.of("x-displayName", "Bevakning")))
+        .addTagsItem(new Tag().name(TAGG_EARKIV)
+            .description("Arkivariens kommandon: leverera tidigare ärenden till e-arkivet, rapporten över handlingar "
+                + "som får gallras enligt informationshanteringsplanen och gallringsbeslutet")
+            .extensions(Map.of("x-displayName", "E-arkiv")))
         .components(new Components()
             .addSecuritySchemes(BASIC, new SecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("basic")
@@ -135,6 +141,11 @@ class OpenApiConfig {
       sattVarden(egenskap(openApi, "Punkt", "status"), namn(se.stockholm.ks.sammantrade.Punktstatus.values()));
       sattVarden(egenskap(openApi, "Sammantradesdokument", "typ"),
           namn(se.stockholm.ks.sammantrade.Sammantradesdokument.Dokumenttyp.values()));
+      // the archivist's reports: handlingstyper and the batch's outcomes, from the enums themselves
+      sattVarden(egenskap(openApi, "GallringsbarHandling", "handlingstyp"),
+          namn(se.stockholm.ks.diarium.Handlingstyp.values()));
+      sattVarden(egenskap(openApi, "Planrad", "handlingstyp"), namn(se.stockholm.ks.diarium.Handlingstyp.values()));
+      sattVarden(egenskap(openApi, "Leveransutfall", "utfall"), namn(se.stockholm.ks.earkiv.Leveransbatch.Utfall.values()));
       if (openApi.getPaths() == null) {
         return;
       }

@@ -489,6 +489,22 @@ public class Diarium {
   }
 
   /**
+   * The ärenden closed (avslutade) or withdrawn (återkallade) within a period, e.g. for a delivery of past
+   * ärenden to the e-arkiv.
+   *
+   * @param fran the first day, inclusive (the day the ärende was closed, Europe/Stockholm)
+   * @param till the last day, inclusive
+   * @return their diarienummer, the earliest closed first
+   */
+  @Transactional(readOnly = true)
+  public List<Diarienummer> avslutadeMellan(LocalDate fran, LocalDate till) {
+    return jdbc.sql("select diarienummer from arende where status in ('AVSLUTAT', 'ATERKALLAT')"
+            + " and avslutad_datum between ? and ? order by avslutad_datum, id")
+        .params(fran, till)
+        .query((rs, i) -> Diarienummer.parse(rs.getString(1))).list();
+  }
+
+  /**
    * The form in which the officials' search compares texts: Unicode NFC (a decomposed "å" from a Mac is
    * the same letter) and lower case as in Swedish; å, ä and ö stay letters of their own.
    *

@@ -31,6 +31,8 @@ public enum Handelsetyp {
   ATERKALLAT,
   /** The ärende was delivered to the e-arkiv as a package (se.stockholm.ks.earkiv); the description names its SHA-256. */
   LEVERERAT_TILL_EARKIV,
+  /** An archivist's gallringsbeslut removed a handling's content by the informationshanteringsplan (se.stockholm.ks.earkiv.Gallring). */
+  GALLRAT,
   /** The ärende was taken off a meeting's föredragningslista (e.g. withdrawn before the meeting). */
   AVFORT_FRAN_FOREDRAGNINGSLISTA,
   /** The diarienummer was made void: its registration did not complete. */

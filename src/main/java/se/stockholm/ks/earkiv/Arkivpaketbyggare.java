@@ -52,7 +52,7 @@ import se.stockholm.ks.diarium.HandlingInnehall;
 
 /**
  * Builds an ärende's E-ARK SIP and validates it: ERMS.xml against the vendored CITS ERMS XSD,
- * then the whole ZIP with commons-ip2's E-ARK SIP validator. A package that fails either is
+ * premis.xml against the vendored PREMIS 3.0 XSD, then the whole ZIP with commons-ip2's E-ARK SIP validator. A package that fails either is
  * deleted and never handed out.
  *
  * <p>Text-only handlingar (no file) are written as UTF-8 text ({@code text/plain; charset=UTF-8},
@@ -68,13 +68,20 @@ public class Arkivpaketbyggare {
   private final Diarium diarium;
   private final EarkivInstallningar installningar;
   private final Sekretess sekretess;
+  private final Informationshanteringsplan plan;
+  private final Gallring gallring;
   private final Schema ermsSchema;
+  private final Schema premisSchema;
 
-  Arkivpaketbyggare(Diarium diarium, EarkivInstallningar installningar, Sekretess sekretess) {
+  Arkivpaketbyggare(Diarium diarium, EarkivInstallningar installningar, Sekretess sekretess,
+                    Informationshanteringsplan plan, Gallring gallring) {
     this.diarium = diarium;
     this.installningar = installningar;
     this.sekretess = sekretess;
-    this.ermsSchema = ermsSchema();
+    this.plan = plan;
+    this.gallring = gallring;
+    this.ermsSchema = schema("earkiv/schemas/ERMS.xsd");
+    this.premisSchema = schema("earkiv/schemas/premis-v3-0.xsd");
   }
 
   /**
@@ -115,6 +122,13 @@ public class Arkivpaketbyggare {
 
       Map<Integer, String> markeringar = sekretess.handlingarnas(dnr);
       for (Handling h : diarium.handlingar(dnr)) {
+        Gallring.Gallrad gallrad = gallring.gallrad(h.dokumentnummer()).orElse(null);
+        if (gallrad != null) {
+          // its content is gone by a gallringsbeslut: the record stays, with the decision, without a file
+          poster.add(new ErmsXml.Post(h, null, h.mediatyp(), markeringar.get(h.lopnummer()),
+              plan.rad(h.handlingstyp()), plan.beteckning(), gallrad));
+          continue;
+        }
         HandlingInnehall innehall = diarium.innehall(h.dokumentnummer()).orElseThrow();
         byte[] bytes = innehall.bytes();
         String summa = sha256(bytes);
@@ -131,7 +145,8 @@ public class Arkivpaketbyggare {
         IPFile ipFil = new IPFile(sokvagLokal);
         ipFil.setChecksumAndAlgorithm(summa, "SHA-256");
         rep.addFile(ipFil);
-        poster.add(new ErmsXml.Post(h, sokvag, mediatyp, markeringar.get(h.lopnummer())));
+        poster.add(new ErmsXml.Post(h, sokvag, mediatyp, markeringar.get(h.lopnummer()),
+            plan.rad(h.handlingstyp()), plan.beteckning(), null));
         filer.add(new PremisXml.Fil(sokvag, summa, bytes.length, mediatyp,
             fil && h.filnamn() != null ? h.filnamn() : h.dokumentnummer() + " (text)"));
       }
@@ -142,11 +157,18 @@ public class Arkivpaketbyggare {
       Path ermsFil = Files.write(arbete.resolve("ERMS.xml"), erms);
       sip.addDescriptiveMetadata(new IPDescriptiveMetadata("ERMS", new IPFile(ermsFil),
           new MetadataType(MetadataType.MetadataTypeEnum.OTHER).setOtherType("ERMS"), "2.1.2"));
-      Path premisFil = Files.write(arbete.resolve("premis.xml"), PremisXml.skriv(filer, nu, PROGRAMVARA));
+      byte[] premis = PremisXml.skriv(filer, nu, PROGRAMVARA);
+      valideraPremis(premis);
+      Path premisFil = Files.write(arbete.resolve("premis.xml"), premis);
       sip.addPreservationMetadata(new IPMetadata("premis", new IPFile(premisFil),
           new MetadataType(MetadataType.MetadataTypeEnum.PREMIS)));
       try (InputStream xsd = new ClassPathResource("earkiv/schemas/ERMS.xsd").getInputStream()) {
         Path schema = arbete.resolve("ERMS.xsd");
+        Files.copy(xsd, schema);
+        sip.addSchema(new IPFile(schema));
+      }
+      try (InputStream xsd = new ClassPathResource("earkiv/schemas/premis-v3-0.xsd").getInputStream()) {
+        Path schema = arbete.resolve("premis-v3-0.xsd");
         Files.copy(xsd, schema);
         sip.addSchema(new IPFile(schema));
       }
@@ -216,14 +238,28 @@ public class Arkivpaketbyggare {
     }
   }
 
-  private static Schema ermsSchema() {
+  /**
+   * Validates premis.xml against the vendored PREMIS 3.0 XSD.
+   *
+   * @param premis the document
+   * @throws ArkivpaketException if it is not valid
+   */
+  void valideraPremis(byte[] premis) {
+    try {
+      premisSchema.newValidator().validate(new StreamSource(new java.io.ByteArrayInputStream(premis)));
+    } catch (SAXException | IOException e) {
+      throw new ArkivpaketException("premis.xml är inte giltig mot PREMIS 3-schemat: " + e.getMessage(), e);
+    }
+  }
+
+  private static Schema schema(String resurs) {
     try {
       SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
       f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      return f.newSchema(new ClassPathResource("earkiv/schemas/ERMS.xsd").getURL());
+      return f.newSchema(new ClassPathResource(resurs).getURL());
     } catch (SAXException | IOException e) {
-      throw new IllegalStateException("CITS ERMS-schemat kunde inte läsas", e);
+      throw new IllegalStateException("Schemat " + resurs + " kunde inte läsas", e);
     }
   }
 

@@ -35,8 +35,12 @@ final class ErmsXml {
    * @param mediatyp the file's media type
    * @param sekretess its secrecy mark in force (the OSL provision, e.g. {@code OSL 21 kap. 7 §}: its own
    *     or its ärende's, from the diarium), or null
+   * @param planrad the informationshanteringsplan's line for its handlingstyp (the record's disposal)
+   * @param plan the plan's name
+   * @param gallrad the decision that gallrade its content (then there is no file: sokvag is null), or null
    */
-  record Post(Handling handling, String sokvag, String mediatyp, String sekretess) {
+  record Post(Handling handling, String sokvag, String mediatyp, String sekretess,
+              Informationshanteringsplan.Planrad planrad, String plan, Gallring.Gallrad gallrad) {
   }
 
   private ErmsXml() {
@@ -169,6 +173,32 @@ final class ErmsXml {
       text(w, "regulation", Map.of(), p.sekretess());
       w.writeEndElement();
     }
+    if (p.planrad() != null && arende.avslutadDatum() != null) {
+      w.writeStartElement(NS, "disposal");
+      w.writeAttribute("disposable", Boolean.toString(p.planrad().gallrasEfterAr() != null));
+      text(w, "disposalScheduleId", Map.of(), p.plan());
+      text(w, "disposalAction", Map.of(), p.planrad().gallrasEfterAr() == null ? "bevaras" : "gallras");
+      if (p.planrad().gallrasEfterAr() != null) {
+        text(w, "disposalPeriod", Map.of(), p.planrad().gallrasEfterAr() + " år efter ärendets avslutande");
+      }
+      if (p.gallrad() != null) {
+        text(w, "disposalDescription", Map.of(), p.gallrad().text());
+        text(w, "disposingPerson", Map.of(), p.gallrad().beslutadAv());
+      }
+      // the retention period runs from the day the ärende was closed
+      OffsetDateTime start = arende.avslutadDatum().atStartOfDay(Diarium.STOCKHOLM).toOffsetDateTime();
+      w.writeStartElement(NS, "dates");
+      text(w, "disposalDate", Map.of("dateType", "retention_period_start"), TID.format(start));
+      if (p.planrad().gallrasEfterAr() != null) {
+        text(w, "disposalDate", Map.of("dateType", "retention_period_end"),
+            TID.format(start.plusYears(p.planrad().gallrasEfterAr())));
+      }
+      if (p.gallrad() != null) {
+        text(w, "disposalDate", Map.of("dateType", "applied"), TID.format(p.gallrad().beslutadTid()));
+      }
+      w.writeEndElement();
+      w.writeEndElement();
+    }
     switch (h.status()) {
       case INKOMMEN -> tom(w, "direction", Map.of("directionDefinition", "incoming"));
       case EXPEDIERAD -> tom(w, "direction", Map.of("directionDefinition", "outgoing"));
@@ -201,11 +231,13 @@ final class ErmsXml {
     datum(w, "date", "captured", h.registreradTid());
     w.writeEndElement();
     w.writeStartElement(NS, "additionalInformation");
-    w.writeStartElement(NS, "appendix");
-    w.writeAttribute("name", p.sokvag().substring(p.sokvag().lastIndexOf('/') + 1));
-    w.writeAttribute("fileFormat", p.mediatyp());
-    w.writeAttribute("path", p.sokvag());
-    w.writeEndElement();
+    if (p.sokvag() != null) {
+      w.writeStartElement(NS, "appendix");
+      w.writeAttribute("name", p.sokvag().substring(p.sokvag().lastIndexOf('/') + 1));
+      w.writeAttribute("fileFormat", p.mediatyp());
+      w.writeAttribute("path", p.sokvag());
+      w.writeEndElement();
+    }
     w.writeStartElement(NS, "ownElement");
     w.writeStartElement(NS, "ownElement");
     w.writeAttribute("name", "checksumSHA256");

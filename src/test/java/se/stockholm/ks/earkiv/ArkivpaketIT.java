@@ -99,10 +99,11 @@ class ArkivpaketIT {
     String rot = "KS-2025-1513/";
     assertThat(filer).containsKeys(rot + "METS.xml", rot + "representations/rep1/METS.xml",
         rot + "metadata/descriptive/ERMS.xml",
-        rot + "metadata/preservation/premis.xml", rot + "schemas/ERMS.xsd");
+        rot + "metadata/preservation/premis.xml", rot + "schemas/ERMS.xsd", rot + "schemas/premis-v3-0.xsd");
     // the package passes the E-ARK validator again, read back from its bytes, and ERMS.xml the XSD
     Arkivpaketbyggare.valideraPaket(paket.zip());
     byggare.validera(filer.get(rot + "metadata/descriptive/ERMS.xml"));
+    byggare.valideraPremis(filer.get(rot + "metadata/preservation/premis.xml"));
 
     Document erms = dom(filer.get(rot + "metadata/descriptive/ERMS.xml"));
     Element aggregation = (Element) erms.getElementsByTagNameNS(ERMS, "aggregation").item(0);
@@ -234,27 +235,46 @@ class ArkivpaketIT {
   @Test
   void deliveryIsAtomicIdempotentAndLoggedWithTheChecksum() throws Exception {
     Diarienummer dnr = Diarienummer.parse("KS 2025/1513");
-    // what a node killed mid-delivery leaves: a hidden temporary file, never <id>.zip
+    // the process's last step delivered the package when the scenario closed the ärende
+    Path levererad = LEVERANSMAPP.resolve("KS-2025-1513.zip");
+    assertThat(levererad).exists();
+    Arkivpaketbyggare.valideraPaket(levererad);
+    String summa = Arkivpaketbyggare.sha256(Files.readAllBytes(levererad));
+    assertThat(leveranser(dnr)).singleElement().asString().contains("KS-2025-1513.zip", "SHA-256 " + summa);
+
+    // again (a retried job, the archivist's batch): nothing new is built, written or logged
+    long andrad = Files.getLastModifiedTime(levererad).toMillis();
+    assertThat(leverans.leverera(dnr)).isEqualTo(new Leverans(levererad, summa, false));
+    assertThat(Files.getLastModifiedTime(levererad).toMillis()).isEqualTo(andrad);
+    assertThat(leveranser(dnr)).hasSize(1);
+
+    // the e-arkiv took the package away, and a node killed mid-delivery left a hidden temporary file:
+    // delivered anew, atomically, the leftover removed
+    Files.delete(levererad);
     Path overgiven = Files.writeString(LEVERANSMAPP.resolve(".KS-2025-1513-123.zip.tmp"), "halvskriven");
-    Path levererad = leverans.leverera(dnr);
-    assertThat(levererad).isEqualTo(LEVERANSMAPP.resolve("KS-2025-1513.zip"));
+    Leverans ny = leverans.leverera(dnr);
+    assertThat(ny.ny()).isTrue();
+    assertThat(ny.fil()).isEqualTo(levererad);
     assertThat(overgiven).doesNotExist();
     try (var s = Files.list(LEVERANSMAPP)) {
       assertThat(s.map(f -> f.getFileName().toString())).containsExactly("KS-2025-1513.zip");
     }
     Arkivpaketbyggare.valideraPaket(levererad);
-    String summa = Arkivpaketbyggare.sha256(Files.readAllBytes(levererad));
-    List<String> leveranser = diarium.handelser(dnr).stream()
+    assertThat(ny.sha256()).isEqualTo(Arkivpaketbyggare.sha256(Files.readAllBytes(levererad)));
+    assertThat(leveranser(dnr)).hasSize(2).last().asString().contains("SHA-256 " + ny.sha256());
+  }
+
+  private List<String> leveranser(Diarienummer dnr) {
+    return diarium.handelser(dnr).stream()
         .filter(h -> h.handelsetyp() == se.stockholm.ks.diarium.Handelsetyp.LEVERERAT_TILL_EARKIV)
         .map(h -> h.beskrivning()).toList();
-    assertThat(leveranser).singleElement().asString().contains("KS-2025-1513.zip", "SHA-256 " + summa);
+  }
 
-    // again (a retried job): nothing new is built, written or logged
-    long andrad = Files.getLastModifiedTime(levererad).toMillis();
-    assertThat(leverans.leverera(dnr)).isEqualTo(levererad);
-    assertThat(Files.getLastModifiedTime(levererad).toMillis()).isEqualTo(andrad);
-    assertThat(diarium.handelser(dnr).stream()
-        .filter(h -> h.handelsetyp() == se.stockholm.ks.diarium.Handelsetyp.LEVERERAT_TILL_EARKIV)).hasSize(1);
+  @Test
+  void anInvalidPremisIsRefused() {
+    assertThatThrownBy(() -> byggare.valideraPremis(("<premis xmlns=\"" + PremisXml.NS + "\" version=\"3.0\">"
+        + "<object/></premis>").getBytes(StandardCharsets.UTF_8))).isInstanceOf(ArkivpaketException.class)
+        .hasMessageContaining("PREMIS 3");
   }
 
   @Test

@@ -9,6 +9,8 @@ import static se.stockholm.ks.modeller.Arendefixtur.formular;
 import static se.stockholm.ks.modeller.Arendefixtur.json;
 import static se.stockholm.ks.modeller.Arendefixtur.lista;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import se.stockholm.ks.diarium.Arende;
 import se.stockholm.ks.diarium.Arendestatus;
@@ -27,6 +30,7 @@ import se.stockholm.ks.diarium.Handelsetyp;
 import se.stockholm.ks.diarium.Handling;
 import se.stockholm.ks.diarium.HandlingStatus;
 import se.stockholm.ks.diarium.Handlingstyp;
+import se.stockholm.ks.earkiv.EarkivInstallningar;
 
 /**
  * skrivelse.bpmn: the ärende from intake to close, with the called models and the protokoll
@@ -131,7 +135,12 @@ class SkrivelseProcessTest extends Skrivelseforlopp {
     klockan("2026-04-14T07:00");
     korForfallnaJobbFor(dnr);
 
-    assertThat(skrivelse).isEnded().hasPassed("Task_AvslutaArende", "EndEvent_ArendeAvslutat");
+    assertThat(skrivelse).isEnded().hasPassed("Task_AvslutaArende", "Task_LevereraTillEarkiv", "EndEvent_ArendeAvslutat");
+    // delivered to the e-arkiv: one package in the folder, its SHA-256 in the event log
+    Path paket = earkiv.leveransmapp().resolve(dnr.replaceAll("[^A-Za-z0-9]+", "-") + ".zip");
+    assertThat(paket).exists();
+    assertThat(handelser(dnr)).filteredOn(h -> h.handelsetyp() == Handelsetyp.LEVERERAT_TILL_EARKIV).singleElement()
+        .satisfies(h -> assertThat(h.beskrivning()).contains("SHA-256 " + sha256(paket)));
     assertThat(arende(dnr).status()).isEqualTo(Arendestatus.AVSLUTAT);
     assertThat(arende(dnr).avslutadDatum()).isEqualTo(LocalDate.parse("2026-04-14"));
     assertThat(handlingar(dnr)).extracting(Handling::dokumentnummer, Handling::handlingstyp, Handling::status, Handling::datum)
@@ -163,7 +172,7 @@ class SkrivelseProcessTest extends Skrivelseforlopp {
         Handelsetyp.UPPFORT_PA_FOREDRAGNINGSLISTA, Handelsetyp.DOKUMENT_UPPRATTAT, Handelsetyp.KS_BESLUT,
         Handelsetyp.DOKUMENT_UPPRATTAT, Handelsetyp.PROTOKOLL_JUSTERAT, Handelsetyp.DOKUMENT_UPPRATTAT,
         Handelsetyp.PROTOKOLL_ANSLAGET, Handelsetyp.DOKUMENT_UPPRATTAT, Handelsetyp.DOKUMENT_UPPRATTAT,
-        Handelsetyp.LAGA_KRAFT, Handelsetyp.AVSLUTAT);
+        Handelsetyp.LAGA_KRAFT, Handelsetyp.AVSLUTAT, Handelsetyp.LEVERERAT_TILL_EARKIV);
     assertThat(handelser(dnr)).filteredOn(h -> h.handelsetyp() == Handelsetyp.DOKUMENT_UPPRATTAT)
         .extracting(h -> h.beskrivning().substring(0, h.beskrivning().indexOf(" upprätta")))
         .startsWith("Föredragningslista, borgarrådsberedningens sammanträde 2026-03-11")
@@ -249,6 +258,10 @@ class SkrivelseProcessTest extends Skrivelseforlopp {
 
   /** The ärende was withdrawn: closed as återkallat, nothing open, nothing registered lost. */
   void arAterkallat(String dnr, Handlingstyp... registreradeForut) {
+    // the withdrawal is registered at once; the delivery to the e-arkiv is its own job after a save point
+    assertThat(skrivelse(dnr)).isWaitingAt("Task_LevereraAterkallatTillEarkiv");
+    assertThat(arende(dnr).status()).isEqualTo(Arendestatus.ATERKALLAT);
+    korForfallnaJobbFor(dnr);
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(dnr)
         .processDefinitionKey("skrivelse").singleResult().getEndActivityId()).isEqualTo("EndEvent_ArendeAterkallat");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(dnr).count())
@@ -268,7 +281,66 @@ class SkrivelseProcessTest extends Skrivelseforlopp {
     assertThat(aterkallelse.registreradAv()).isEqualTo("integration");
     assertThat(text(aterkallelse.dokumentnummer())).isEqualTo("Avsändaren " + Arendefixtur.AVSANDARE
         + " återkallar skrivelsen " + dnr + ".\n\nFrågan har besvarats i kommunfullmäktige.");
-    assertThat(handelsetyper(dnr)).endsWith(Handelsetyp.ATERKALLAT);
+    assertThat(handelsetyper(dnr)).endsWith(Handelsetyp.ATERKALLAT, Handelsetyp.LEVERERAT_TILL_EARKIV);
+    assertThat(earkiv.leveransmapp().resolve(dnr.replaceAll("[^A-Za-z0-9]+", "-") + ".zip")).exists();
+  }
+
+  // --- delivery to the e-arkiv -------------------------------------------------------------------
+
+  @Test
+  void aFailedDeliveryIsRetriedEveryTenMinutesThenAnIncidentAndDeliversOnceRepaired() throws Exception {
+    String dnr = inkommer();
+    klockan("2025-11-26T15:00");
+    aterkallas(dnr);
+    assertThat(skrivelse(dnr)).isWaitingAt("Task_LevereraAterkallatTillEarkiv");
+    // the delivery folder cannot be written: a file stands where the folder should be
+    Path mapp = earkiv.leveransmapp();
+    Path undan = mapp.resolveSibling(mapp.getFileName() + "-undan");
+    if (Files.exists(mapp)) {
+      Files.move(mapp, undan);
+    }
+    Files.writeString(mapp, "ingen mapp");
+    try {
+      org.camunda.bpm.engine.runtime.Job jobb = managementService.createJobQuery().processInstanceId(skrivelse(dnr).getId())
+          .activityId("Task_LevereraAterkallatTillEarkiv").singleResult();
+      assertThatThrownBy(() -> managementService.executeJob(jobb.getId())).hasMessageContaining("Arkivpaketet för " + dnr);
+      org.camunda.bpm.engine.runtime.Job igen = managementService.createJobQuery().jobId(jobb.getId()).singleResult();
+      assertThat(igen.getRetries()).as("R5/PT10M: fem försök kvar").isEqualTo(4);
+      assertThat(igen.getDuedate()).isEqualTo(om(java.time.Duration.ofMinutes(10)));
+      assertThat(forfallnaJobb()).isEmpty();
+      // the last try fails: an incident in Cockpit with the Swedish reason; nothing delivered, nothing logged
+      managementService.setJobRetries(jobb.getId(), 1);
+      spolaFram(java.time.Duration.ofMinutes(10));
+      assertThatThrownBy(() -> managementService.executeJob(jobb.getId())).isNotNull();
+      org.camunda.bpm.engine.runtime.Incident incident = runtimeService.createIncidentQuery()
+          .processInstanceId(skrivelse(dnr).getId()).singleResult();
+      assertThat(incident.getActivityId()).isEqualTo("Task_LevereraAterkallatTillEarkiv");
+      assertThat(incident.getIncidentMessage()).contains("kunde inte");
+      assertThat(handelsetyper(dnr)).doesNotContain(Handelsetyp.LEVERERAT_TILL_EARKIV);
+    } finally {
+      Files.delete(mapp);
+      if (Files.exists(undan)) {
+        Files.move(undan, mapp);
+      }
+    }
+    // repaired, the operator retries in Cockpit: delivered once, the process ends
+    managementService.setJobRetries(managementService.createJobQuery().processInstanceId(skrivelse(dnr).getId())
+        .singleResult().getId(), 1);
+    spolaFram(java.time.Duration.ofMinutes(10));
+    arAterkallat(dnr, Handlingstyp.SKRIVELSE);
+    assertThat(runtimeService.createIncidentQuery().count()).isZero();
+  }
+
+  @Autowired
+  EarkivInstallningar earkiv;
+
+  static String sha256(Path fil) throws java.io.IOException {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(Files.readAllBytes(fil)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

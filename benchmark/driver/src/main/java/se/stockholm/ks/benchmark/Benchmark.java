@@ -25,9 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The benchmark of issue 10: runs the reference and the application one after the other, each
+ * The benchmark of issues 10 and 21: runs the reference and the application side by side, each
  * with exactly the JVM settings of the project's Dockerfile on its own fresh database on the
- * machine's PostgreSQL, measures (see docs/benchmarks.md for what and how) and writes the report.
+ * machine's PostgreSQL, measures them alternately phase by phase, each phase repeated (see
+ * docs/benchmarks.md for what and how), and writes the report.
  * Run it with {@code benchmark/run}; sizes are set with {@code -Dbench.…} (see {@link Konfiguration}).
  * Databases are dropped and apps stopped at the end, also on failure and on Ctrl-C.
  */
@@ -86,19 +87,77 @@ public final class Benchmark {
     return k;
   }
 
+  /** One app under benchmark while the run lasts: its model, results, process, database and connection. */
+  private static final class Korning {
+    final Mal mal;
+    final Resultat r = new Resultat();
+    Appprocess app;
+    String db;
+    Connection c;
+    int sqlPort;
+    /** Cohorts run so far, over all repetitions (a cohort's number makes its cases' keys). */
+    int kohorter;
+
+    Korning(Mal mal) {
+      this.mal = mal;
+      r.namn = mal.namn();
+      r.kortnamn = mal.kortnamn();
+    }
+  }
+
+  /** One phase's work for one app in one repetition. */
+  @FunctionalInterface
+  private interface Fas {
+    void kor(Korning k, int upprepning) throws Exception;
+  }
+
   private void kor() throws Exception {
     Map<String, String> maskin = maskin();
     logg("Benchmark: " + konf);
-    List<Resultat> resultat = new ArrayList<>();
+    List<Korning> korningar = new ArrayList<>();
     for (String m : konf.mal()) {
-      Mal mal = switch (m) {
+      korningar.add(new Korning(switch (m) {
         case "app" -> new Skrivelseappen(konf);
         case "referens" -> new Referensappen(konf);
         default -> throw new IllegalArgumentException("Okänt mål: " + m);
-      };
-      resultat.add(kor(mal));
+      }));
+    }
+    Thread stadning = new Thread(() -> korningar.forEach(this::stada), "stadning");
+    Runtime.getRuntime().addShutdownHook(stadning);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(konf.klienter(), 1));
+    List<String> belastning = new ArrayList<>();
+    try {
+      for (int i = 0; i < korningar.size(); i++) {
+        starta(korningar.get(i), i);
+      }
+      korAlternerande(korningar, pool, belastning);
+    } catch (Exception e) {
+      System.err.println("Körningen avbröts: " + e);
+      e.printStackTrace();
+      for (Korning k : korningar) {
+        if (k.r.fel == null) {
+          k.r.fel = e.toString();
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+      for (Korning k : korningar) {
+        if (k.app != null) {
+          k.r.lagg("rssMaxMb", k.app.maxRssKb() / 1024.0);
+          k.r.jobbfel = k.mal.jobbfel();
+        }
+      }
+      korningar.forEach(this::stada);
+      try {
+        Runtime.getRuntime().removeShutdownHook(stadning);
+      } catch (IllegalStateException e) {
+        // shutting down
+      }
+      logg("Apparna stoppade, databaserna borttagna");
     }
     maskin.put("belastningEfter", Files.readString(Path.of("/proc/loadavg")).trim());
+    maskin.put("belastningUnder", String.join("; ", belastning));
+    List<Resultat> resultat = korningar.stream().map(k -> k.r).toList();
     Path json = konf.rot().resolve("target/benchmark/resultat.json");
     Files.createDirectories(json.getParent());
     Http.JSON.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), Map.of("maskin", maskin, "konfiguration", konf.toString(),
@@ -131,162 +190,214 @@ public final class Benchmark {
     return m;
   }
 
-  private Resultat kor(Mal mal) {
-    Resultat r = new Resultat();
-    r.namn = mal.namn();
-    r.kortnamn = mal.kortnamn();
-    AtomicReference<String> db = new AtomicReference<>();
-    AtomicReference<Appprocess> app = new AtomicReference<>();
-    Thread stadning = new Thread(() -> {
-      Appprocess a = app.getAndSet(null);
-      if (a != null) {
-        a.close();
+  private void stada(Korning k) {
+    synchronized (k) {
+      if (k.c != null) {
+        try {
+          k.c.close();
+        } catch (Exception e) {
+          // closing
+        }
+        k.c = null;
       }
-      String d = db.getAndSet(null);
-      if (d != null && Boolean.getBoolean("bench.behallDatabas")) {
-        logg("Databasen " + d + " behålls för analys: ta bort den med DROP DATABASE " + d + " WITH (FORCE)");
-      } else if (d != null) {
-        pg.tabort(d);
+      if (k.app != null) {
+        k.app.close();
       }
-    }, "stadning-" + mal.kortnamn());
-    try {
-      Runtime.getRuntime().addShutdownHook(stadning);
-    } catch (IllegalStateException e) {
-      r.fel = "avbruten";
-      return r; // shutting down: do not start another app
+      if (k.db != null && Boolean.getBoolean("bench.behallDatabas")) {
+        logg("Databasen " + k.db + " behålls för analys: ta bort den med DROP DATABASE " + k.db + " WITH (FORCE)");
+      } else if (k.db != null) {
+        pg.tabort(k.db);
+      }
+      k.db = null;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(konf.klienter(), 1));
-    try {
-      db.set(pg.skapa());
-      logg(mal.namn() + ": databas " + db.get());
-      int port = Appprocess.ledigPort();
-      int sqlPort = Appprocess.ledigPort();
-      byte[] b = new byte[12];
-      new SecureRandom().nextBytes(b);
-      String adminLosen = HexFormat.of().formatHex(b);
-      Map<String, String> miljo = new HashMap<>(mal.miljo(pg.url(db.get()), adminLosen));
-      miljo.put("JAVA_TOOL_OPTIONS", konf.javaToolOptions());
-      miljo.put("TZ", "Europe/Stockholm");
-      if (konf.mallocArenaMax() != null) {
-        miljo.put("MALLOC_ARENA_MAX", konf.mallocArenaMax());
-      }
-      app.set(Appprocess.starta(mal.kortnamn(), mal.kommando(port, sqlPort), miljo,
-          konf.rot().resolve("target/benchmark/" + mal.kortnamn() + ".log"), port));
+  }
 
-      // 4. start-up and memory after it
-      r.startSek = app.get().vantaPaRedo(Duration.ofMinutes(5));
-      logg(String.format("%s: redo efter %.1f s (pid %d, port %d)", mal.namn(), r.startSek, app.get().pid(), port));
-      Http http = new Http("http://127.0.0.1:" + port, adminLosen);
-      mal.forbered(http);
-      Thread.sleep(5000);
-      r.rssStartKb = app.get().rssKb();
-      r.heapStartKb = app.get().heapEfterFullGcKb();
-      logg(String.format("%s: RSS %d MB, heap efter full GC %d MB", mal.namn(), r.rssStartKb / 1024, r.heapStartKb / 1024));
-
-      try (Connection c = pg.anslut(db.get())) {
-        // 2. the lifecycle of N cases, with statements and transactions
-        Thread.sleep(11_000); // idle backends report their statistics within 10 s
-        long tx0 = pg.transaktioner(db.get());
-        Map<String, Long> sql0 = sql(sqlPort);
-        long http0 = http.anrop();
-        int kvar = konf.livscykel();
-        long t0 = System.nanoTime();
-        int kohort = 0;
-        while (kvar > 0) {
-          int storlek = Math.min(konf.kohort(), kvar);
-          long k0 = System.nanoTime();
-          mal.kohort(kohort++, storlek, pool);
-          kvar -= storlek;
-          logg(String.format("%s: kohort %d (%d ärenden) avslutad på %.1f s; %d kvar", mal.namn(), kohort, storlek,
-              (System.nanoTime() - k0) / 1e9, kvar));
-        }
-        r.livscykelSek = (System.nanoTime() - t0) / 1e9;
-        r.livscykelArenden = konf.livscykel();
-        r.livscykelKohorter = kohort;
-        r.livscykelPerSek = r.livscykelArenden / r.livscykelSek;
-        Map<String, Long> sql1 = sql(sqlPort);
-        r.httpPerArende = (http.anrop() - http0) / (double) konf.livscykel();
-        if (mal instanceof Skrivelseappen s) {
-          s.aterstallKlockan();
-        }
-        Thread.sleep(11_000);
-        long tx1 = pg.transaktioner(db.get());
-        r.transaktionerPerArende = (tx1 - tx0) / (double) r.livscykelArenden;
-        r.satserPerArende = (sql1.get("satser") - sql0.get("satser")) / (double) r.livscykelArenden;
-        r.anropPerArende = (sql1.get("anrop") - sql0.get("anrop")) / (double) r.livscykelArenden;
-        for (String typ : List.of("select", "insert", "update", "delete", "ovriga")) {
-          r.satsTyperPerArende.put(typ, (sql1.get(typ) - sql0.get(typ)) / (double) r.livscykelArenden);
-        }
-        logg(String.format("%s: livscykel %.2f ärenden/s, %.0f satser och %.1f transaktioner per ärende", mal.namn(),
-            r.livscykelPerSek, r.satserPerArende, r.transaktionerPerArende));
-
-        // 3. lookup by key with the closed cases of the lifecycle
-        analysera(c);
-        List<String> stangda = mal.stangda(c);
-        r.stangdaFa = stangda.size();
-        r.uppslagFa = sekventiellt(konf.uppslagAnrop(), slump -> mal.uppslag(stangda.get(slump.nextInt(stangda.size()))));
-        logg(mal.namn() + ": uppslag med " + r.stangdaFa + " avslutade: " + r.uppslagFa);
-
-        // 3. Tasklist with few open cases
-        fyllPa(mal, konf.fa(), pool);
-        analysera(c);
-        r.oppnaFa = mal.oppna();
-        r.tasklistFa = sekventiellt(konf.tasklistAnrop(), slump -> mal.tasklist());
-        logg(mal.namn() + ": Tasklist med " + r.oppnaFa + " öppna: " + r.tasklistFa);
-
-        // 1. REST starts at each concurrency level
-        for (int niva : konf.nivaer()) {
-          r.starter.put(niva, starter(mal, niva, konf.startAntal()));
-          logg(mal.namn() + ": REST-start, " + niva + " klienter: " + r.starter.get(niva));
-        }
-
-        // 3. Tasklist with many open cases
-        fyllPa(mal, konf.oppna(), pool);
-        analysera(c);
-        r.oppnaManga = mal.oppna();
-        r.tasklistManga = sekventiellt(konf.tasklistAnrop(), slump -> mal.tasklist());
-        logg(mal.namn() + ": Tasklist med " + r.oppnaManga + " öppna: " + r.tasklistManga);
-
-        // 4. memory after the cases
-        r.arendenVidMinne = r.oppnaManga + r.stangdaFa;
-        r.rssEfterKb = app.get().rssKb();
-        r.heapEfterKb = app.get().heapEfterFullGcKb();
-        logg(String.format("%s: efter %d ärenden: RSS %d MB, heap efter full GC %d MB", mal.namn(), r.arendenVidMinne,
-            r.rssEfterKb / 1024, r.heapEfterKb / 1024));
-
-        // 3. lookup with many closed cases (bulk copies)
-        if (konf.stangda() > r.stangdaFa && r.stangdaFa > 0) {
-          int kopior = (int) Math.ceil((konf.stangda() - r.stangdaFa) / (double) r.stangdaFa);
-          logg(mal.namn() + ": kopierar " + r.stangdaFa + " avslutade ärenden " + kopior + " gånger");
-          long k0 = System.nanoTime();
-          mal.kopieraStangda(c, kopior, Benchmark::logg);
-          r.kopieringSek = (System.nanoTime() - k0) / 1e9;
-          List<String> alla = mal.stangda(c);
-          r.stangdaManga = alla.size();
-          r.uppslagManga = sekventiellt(konf.uppslagAnrop(), slump -> mal.uppslag(alla.get(slump.nextInt(alla.size()))));
-          logg(mal.namn() + ": uppslag med " + r.stangdaManga + " avslutade: " + r.uppslagManga);
-        }
-      }
-      r.rssMaxKb = app.get().maxRssKb();
-      r.jobbfel = mal.jobbfel();
-    } catch (Exception e) {
-      r.fel = e.toString();
-      System.err.println(mal.namn() + " avbröts: " + e);
-      e.printStackTrace();
-      if (app.get() != null) {
-        r.rssMaxKb = app.get().maxRssKb();
-      }
-    } finally {
-      pool.shutdownNow();
-      stadning.run();
-      try {
-        Runtime.getRuntime().removeShutdownHook(stadning);
-      } catch (IllegalStateException e) {
-        // shutting down
-      }
-      logg(mal.namn() + ": stoppad, databasen borttagen");
+  /** Starts an app on a fresh database and measures its start-up and memory after it. */
+  private void starta(Korning k, int index) throws Exception {
+    Mal mal = k.mal;
+    k.db = pg.skapa();
+    logg(mal.namn() + ": databas " + k.db);
+    int port = konf.port() > 0 ? konf.port() + 2 * index : Appprocess.ledigPort();
+    k.sqlPort = konf.port() > 0 ? port + 1 : Appprocess.ledigPort();
+    byte[] b = new byte[12];
+    new SecureRandom().nextBytes(b);
+    String adminLosen = HexFormat.of().formatHex(b);
+    Map<String, String> miljo = new HashMap<>(mal.miljo(pg.url(k.db), adminLosen));
+    miljo.put("JAVA_TOOL_OPTIONS", konf.javaToolOptions());
+    miljo.put("TZ", "Europe/Stockholm");
+    if (konf.mallocArenaMax() != null) {
+      miljo.put("MALLOC_ARENA_MAX", konf.mallocArenaMax());
     }
-    return r;
+    k.app = Appprocess.starta(mal.kortnamn(), mal.kommando(port, k.sqlPort), miljo,
+        konf.rot().resolve("target/benchmark/" + mal.kortnamn() + ".log"), port);
+    double startSek = k.app.vantaPaRedo(Duration.ofMinutes(5));
+    k.r.lagg("startSek", startSek);
+    logg(String.format("%s: redo efter %.1f s (pid %d, port %d)", mal.namn(), startSek, k.app.pid(), port));
+    mal.forbered(new Http("http://127.0.0.1:" + port, adminLosen));
+    k.c = pg.anslut(k.db);
+    mal.databas(k.c);
+    Thread.sleep(5000);
+    k.r.lagg("rssStartMb", k.app.rssKb() / 1024.0);
+    k.r.lagg("heapStartMb", k.app.heapEfterFullGcKb() / 1024.0);
+    logg(String.format("%s: RSS %.0f MB, heap efter full GC %.0f MB", mal.namn(), k.r.varden("rssStartMb").get(0),
+        k.r.varden("heapStartMb").get(0)));
+  }
+
+  /**
+   * Runs each phase {@code konf.upprepningar()} times, and in each repetition every app one after
+   * the other (the order turned one step each repetition), so that a change of the shared
+   * machine's load hits all apps alike and each ratio can be taken within one repetition.
+   */
+  private void alternera(String fas, List<Korning> korningar, List<String> belastning, Fas arbete) throws Exception {
+    for (int u = 0; u < konf.upprepningar(); u++) {
+      String last = Files.readString(Path.of("/proc/loadavg")).trim();
+      belastning.add(fas + " " + (u + 1) + ": " + last.substring(0, last.indexOf(' ', last.indexOf(' ', last.indexOf(' ') + 1) + 1)));
+      for (int i = 0; i < korningar.size(); i++) {
+        Korning k = korningar.get((i + u) % korningar.size());
+        arbete.kor(k, u);
+      }
+    }
+  }
+
+  private void korAlternerande(List<Korning> korningar, ExecutorService pool, List<String> belastning) throws Exception {
+    // 2. the lifecycle of N cases per repetition, with statements, transactions, jobs and latency
+    alternera("livscykel", korningar, belastning, (k, u) -> livscykel(k, pool));
+
+    // 3. lookup by key with the closed cases of the lifecycle
+    for (Korning k : korningar) {
+      analysera(k.c);
+    }
+    Map<Korning, List<String>> stangda = new HashMap<>();
+    for (Korning k : korningar) {
+      stangda.put(k, k.mal.stangda(k.c));
+      k.r.lagg("stangdaFa", stangda.get(k).size());
+    }
+    alternera("uppslag få", korningar, belastning, (k, u) -> {
+      List<String> s = stangda.get(k);
+      k.r.lagg("uppslagFa", sekventiellt(konf.uppslagAnrop(), slump -> k.mal.uppslag(s.get(slump.nextInt(s.size())))));
+      logg(k.mal.namn() + ": uppslag med " + s.size() + " avslutade: " + sista(k.r, "uppslagFa"));
+    });
+
+    // 3. Tasklist with few open cases
+    for (Korning k : korningar) {
+      fyllPa(k.mal, konf.fa(), pool);
+      analysera(k.c);
+      k.r.lagg("oppnaFa", k.mal.oppna());
+    }
+    alternera("Tasklist få", korningar, belastning, (k, u) -> {
+      k.r.lagg("tasklistFa", sekventiellt(konf.tasklistAnrop(), slump -> k.mal.tasklist()));
+      logg(k.mal.namn() + ": Tasklist med " + k.r.varden("oppnaFa").get(0).longValue() + " öppna: " + sista(k.r, "tasklistFa"));
+    });
+
+    // 1. REST starts at each concurrency level
+    for (int niva : konf.nivaer()) {
+      alternera("REST-start " + niva, korningar, belastning, (k, u) -> {
+        k.r.lagg("start." + niva, starter(k.mal, niva, konf.startAntal()));
+        logg(k.mal.namn() + ": REST-start, " + niva + " klienter: " + sista(k.r, "start." + niva));
+      });
+    }
+
+    // 3. Tasklist with many open cases
+    for (Korning k : korningar) {
+      fyllPa(k.mal, konf.oppna(), pool);
+      analysera(k.c);
+      k.r.lagg("oppnaManga", k.mal.oppna());
+    }
+    alternera("Tasklist många", korningar, belastning, (k, u) -> {
+      k.r.lagg("tasklistManga", sekventiellt(konf.tasklistAnrop(), slump -> k.mal.tasklist()));
+      logg(k.mal.namn() + ": Tasklist med " + k.r.varden("oppnaManga").get(0).longValue() + " öppna: "
+          + sista(k.r, "tasklistManga"));
+    });
+
+    // 4. memory after the cases
+    for (Korning k : korningar) {
+      k.r.lagg("arendenVidMinne", k.r.varden("oppnaManga").get(0) + k.r.varden("stangdaFa").get(0));
+      k.r.lagg("rssEfterMb", k.app.rssKb() / 1024.0);
+      k.r.lagg("heapEfterMb", k.app.heapEfterFullGcKb() / 1024.0);
+      logg(String.format("%s: RSS %.0f MB, heap efter full GC %.0f MB efter ärendena", k.mal.namn(),
+          k.r.varden("rssEfterMb").get(0), k.r.varden("heapEfterMb").get(0)));
+    }
+
+    // 3. lookup with many closed cases (bulk copies)
+    Map<Korning, List<String>> alla = new HashMap<>();
+    for (Korning k : korningar) {
+      int fa = stangda.get(k).size();
+      if (konf.stangda() > fa && fa > 0) {
+        int kopior = (int) Math.ceil((konf.stangda() - fa) / (double) fa);
+        logg(k.mal.namn() + ": kopierar " + fa + " avslutade ärenden " + kopior + " gånger");
+        long k0 = System.nanoTime();
+        k.mal.kopieraStangda(k.c, kopior, Benchmark::logg);
+        k.r.lagg("kopieringSek", (System.nanoTime() - k0) / 1e9);
+        alla.put(k, k.mal.stangda(k.c));
+        k.r.lagg("stangdaManga", alla.get(k).size());
+      }
+    }
+    if (alla.size() == korningar.size()) {
+      alternera("uppslag många", korningar, belastning, (k, u) -> {
+        List<String> s = alla.get(k);
+        k.r.lagg("uppslagManga", sekventiellt(konf.uppslagAnrop(), slump -> k.mal.uppslag(s.get(slump.nextInt(s.size())))));
+        logg(k.mal.namn() + ": uppslag med " + s.size() + " avslutade: " + sista(k.r, "uppslagManga"));
+      });
+    }
+  }
+
+  private static Latenser.Sammanfattning sista(Resultat r, String namn) {
+    List<Latenser.Sammanfattning> l = r.latenser.get(namn);
+    return l.get(l.size() - 1);
+  }
+
+  /** One repetition of the lifecycle for one app: N cases in cohorts, with its costs per case. */
+  private void livscykel(Korning k, ExecutorService pool) throws Exception {
+    Mal mal = k.mal;
+    Thread.sleep(11_000); // idle backends report their statistics within 10 s
+    long tx0 = pg.transaktioner(k.db);
+    int rot0 = mal.rotfragor();
+    Map<String, Long> sql0 = sql(k.sqlPort);
+    long http0 = mal.http.anrop();
+    mal.nyLatens();
+    mal.nyLatensPerSteg();
+    int kvar = konf.livscykel();
+    long t0 = System.nanoTime();
+    while (kvar > 0) {
+      int storlek = Math.min(konf.kohort(), kvar);
+      long k0 = System.nanoTime();
+      mal.kohort(k.kohorter++, storlek, pool);
+      kvar -= storlek;
+      logg(String.format("%s: kohort %d (%d ärenden) avslutad på %.1f s; %d kvar", mal.namn(), k.kohorter, storlek,
+          (System.nanoTime() - k0) / 1e9, kvar));
+    }
+    double sek = (System.nanoTime() - t0) / 1e9;
+    Latenser latens = mal.nyLatens();
+    Map<String, Latenser> perSteg = mal.nyLatensPerSteg();
+    Map<String, Long> sql1 = sql(k.sqlPort);
+    int rotfragor = mal.rotfragor() - rot0;
+    double n = konf.livscykel();
+    k.r.lagg("livscykel.perSek", n / sek);
+    k.r.lagg("livscykel.sek", sek);
+    k.r.lagg("livscykel.httpPerArende", (mal.http.anrop() - http0) / n);
+    mal.efterLivscykel();
+    Thread.sleep(11_000);
+    long tx1 = pg.transaktioner(k.db);
+    // the driver's own queries (task to case) are transactions on the app's database, not the app's
+    k.r.lagg("livscykel.transaktioner", (tx1 - tx0 - rotfragor) / n);
+    k.r.lagg("livscykel.satser", (sql1.get("satser") - sql0.get("satser")) / n);
+    k.r.lagg("livscykel.anrop", (sql1.get("anrop") - sql0.get("anrop")) / n);
+    for (String typ : List.of("select", "insert", "update", "delete", "jobb", "timrar")) {
+      k.r.lagg("livscykel." + typ, (sql1.getOrDefault(typ, 0L) - sql0.getOrDefault(typ, 0L)) / n);
+    }
+    Latenser.Sammanfattning l = latens.sammanfattning();
+    k.r.lagg("latens", l);
+    k.r.lagg("latens.antal", l.antal());
+    perSteg.forEach((steg, ls) -> k.r.lagg("latens." + steg, ls.sammanfattning()));
+    logg(String.format("%s: livscykel %.2f ärenden/s, %.0f satser, %.1f transaktioner, %.1f jobb och %.1f timrar per "
+        + "ärende; uppgift till nästa synlig p50 %.0f ms, p99 %.0f ms (%d övergångar)", mal.namn(), n / sek,
+        sista(k.r, "livscykel.satser", true), sista(k.r, "livscykel.transaktioner", true),
+        sista(k.r, "livscykel.jobb", true), sista(k.r, "livscykel.timrar", true), l.p50(), l.p99(), l.antal()));
+  }
+
+  private static double sista(Resultat r, String namn, boolean tal) {
+    List<Double> l = r.varden(namn);
+    return l.get(l.size() - 1);
   }
 
   /**

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * The benchmark's settings, from system properties ({@code -Dbench.…}); the defaults are the
  * report's sizes (docs/benchmarks.md lists them all).
  *
- * @param livscykel cases driven from start to closed ({@code bench.n})
+ * @param livscykel cases driven from start to closed in each repetition ({@code bench.n})
  * @param kohort cases per cohort, which share their meetings and protokoll ({@code bench.kohort})
  * @param klienter concurrent clients of the lifecycle and of the bulk starts ({@code bench.klienter})
  * @param nivaer concurrency levels of the REST start measurement ({@code bench.nivaer})
@@ -32,11 +32,15 @@ import java.util.regex.Pattern;
  * @param javaToolOptions the JVM settings both apps run with: the Dockerfile's JAVA_TOOL_OPTIONS
  * @param mallocArenaMax the Dockerfile's MALLOC_ARENA_MAX (glibc), or null when it sets none
  * @param kommando the command line of this run, for the report ({@code bench.kommando})
+ * @param upprepningar repetitions of each measured phase, alternating between the apps ({@code bench.upprepningar})
+ * @param port the first of the apps' HTTP ports (app k gets {@code port + 2k}, its statement counter
+ *     the next), or 0 for free ports ({@code bench.port})
  */
 public record Konfiguration(int livscykel, int kohort, int klienter, List<Integer> nivaer, int startAntal, int fa,
                             int oppna, int stangda, int tasklistAnrop, int uppslagAnrop, String pgHost, int pgPort,
                             String pgAnvandare, List<String> mal, Path rot, Path rapport, Path svg,
-                            String javaToolOptions, String mallocArenaMax, String kommando) {
+                            String javaToolOptions, String mallocArenaMax, String kommando,
+                            int upprepningar, int port) {
 
   /**
    * @return the settings from the system properties
@@ -45,7 +49,7 @@ public record Konfiguration(int livscykel, int kohort, int klienter, List<Intege
   public static Konfiguration fran() throws IOException {
     Path rot = Path.of(System.getProperty("bench.rot", ".")).toAbsolutePath().normalize();
     return new Konfiguration(
-        heltal("bench.n", 1000), heltal("bench.kohort", 50), heltal("bench.klienter", 8),
+        heltal("bench.n", 300), heltal("bench.kohort", 50), heltal("bench.klienter", 8),
         Arrays.stream(System.getProperty("bench.nivaer", "1,8,32").split(",")).map(String::trim).map(Integer::valueOf)
             .toList(),
         heltal("bench.startAntal", 1000), heltal("bench.fa", 100), heltal("bench.oppna", 10_000),
@@ -56,7 +60,8 @@ public record Konfiguration(int livscykel, int kohort, int klienter, List<Intege
         rot, rot.resolve(System.getProperty("bench.rapport", "docs/benchmarks.md")),
         rot.resolve(System.getProperty("bench.svg", "docs/benchmark-latens.svg")),
         javaToolOptions(rot.resolve("Dockerfile")), mallocArenaMax(rot.resolve("Dockerfile")),
-        System.getProperty("bench.kommando", "benchmark/run"));
+        System.getProperty("bench.kommando", "benchmark/run"), Math.max(1, heltal("bench.upprepningar", 3)),
+        heltal("bench.port", 0));
   }
 
   /**

@@ -27,11 +27,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public abstract class Mal {
 
+  /** The longest pause between two polls of the driver, ms: the resolution of the task-to-task latency. */
+  static final long POLL_MAX_MS = 250;
+
   /** The benchmark's settings. */
   protected final Konfiguration konf;
   /** HTTP to the running app. */
   protected Http http;
   private final AtomicInteger jobbfel = new AtomicInteger();
+  /** The driver's own connection to the app's database (to map tasks to their cases). */
+  private Connection databas;
+  private final AtomicInteger rotfragor = new AtomicInteger();
+  private volatile Latenser latens = new Latenser();
+  private volatile Map<String, Latenser> latensPerSteg = new java.util.concurrent.ConcurrentSkipListMap<>();
 
   /** @param konf the benchmark's settings */
   protected Mal(Konfiguration konf) {
@@ -124,12 +132,58 @@ public abstract class Mal {
   public abstract void kopieraStangda(Connection c, int kopior, java.util.function.Consumer<String> logg) throws Exception;
 
   /**
+   * Called after each repetition of the lifecycle, before its transactions are counted.
+   *
+   * @throws Exception on failure
+   */
+  public void efterLivscykel() throws Exception {
+    // nothing by default
+  }
+
+  /**
    * @return open (running) cases
    * @throws Exception on failure
    */
   public long oppna() throws Exception {
     return http.json("GET", "/engine-rest/process-instance/count?processDefinitionKey=" + processnyckel(), "admin", null)
         .path("count").asLong();
+  }
+
+  /**
+   * @param c the driver's own connection to the app's database, used to map a task's process
+   *     instance to its case (its root process instance); each such query is a transaction of its
+   *     own, counted in {@link #rotfragor()} so that it can be taken off the app's transactions
+   */
+  public void databas(Connection c) {
+    this.databas = c;
+  }
+
+  /** @return the driver's queries on the app's database so far (transactions not the app's) */
+  public int rotfragor() {
+    return rotfragor.get();
+  }
+
+  /**
+   * Starts a new latency measurement: from a role's completed task to the next role seeing the
+   * case's next task (see {@link #steg}).
+   *
+   * @return the previous measurement
+   */
+  public Latenser nyLatens() {
+    Latenser l = latens;
+    latens = new Latenser();
+    return l;
+  }
+
+  /**
+   * Starts a new latency measurement per step, like {@link #nyLatens}.
+   *
+   * @return the previous measurement: per next task's definition key, its latencies
+   */
+  public Map<String, Latenser> nyLatensPerSteg() {
+    Map<String, Latenser> l = latensPerSteg;
+    latensPerSteg = new java.util.concurrent.ConcurrentSkipListMap<>();
+    return l;
   }
 
   /** @return job executions by the driver that failed otherwise than on optimistic locking */
@@ -209,7 +263,7 @@ public abstract class Mal {
   }
 
   /**
-   * Waits for a condition, polling at first every 50 ms, then less often (up to every 500 ms, so
+   * Waits for a condition, polling at first every 50 ms, then less often (up to every 250 ms, so
    * that the polls add little to the statements and transactions counted); after the first second
    * it executes the timers that are due between polls (the job executor is not told when the clock
    * moves). Asynchronous continuations are left to the engine's job executor, which is told of
@@ -232,7 +286,7 @@ public abstract class Mal {
         korJobb(pool);
       }
       Thread.sleep(paus);
-      paus = Math.min(500, paus * 3 / 2);
+      paus = Math.min(POLL_MAX_MS, paus * 3 / 2);
     }
   }
 
@@ -257,6 +311,110 @@ public abstract class Mal {
             + (r.body().length() > 400 ? r.body().substring(0, 400) : r.body()));
       }
     });
+  }
+
+  /**
+   * One step of a cohort: the role completes its tasks (claim and submit-form, on the clients, all
+   * at once) while the next role polls for the cases' next tasks; returns when all are completed
+   * and the next role sees {@code antal} next tasks. For each case the latency from its task's
+   * completion (the submit's answer) to the first poll that shows its next task is recorded in the
+   * current latency measurement ({@link #nyLatens}); the polls come at most every
+   * {@value #POLL_MAX_MS} ms, which is the measurement's resolution. A case is its root process
+   * instance (the next task may be in a called process).
+   *
+   * @param uppgifter the tasks to complete
+   * @param anvandare their role's user
+   * @param variabler the form's variables for the task with that index
+   * @param nasta the next task's definition key
+   * @param nastaAnvandare the next role's user
+   * @param antal how many next tasks to wait for
+   * @param pool the clients
+   * @return the next tasks
+   * @throws Exception on failure or after ten minutes
+   */
+  protected List<JsonNode> steg(List<JsonNode> uppgifter, String anvandare,
+                                java.util.function.IntFunction<Map<String, Object>> variabler, String nasta,
+                                String nastaAnvandare, int antal, ExecutorService pool) throws Exception {
+    Map<String, String> rotFor = rotar(uppgifter);
+    Map<String, Long> klar = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, Long> sedd = new java.util.HashMap<>();
+    List<Future<?>> f = new ArrayList<>();
+    for (int i = 0; i < uppgifter.size(); i++) {
+      JsonNode t = uppgifter.get(i);
+      Map<String, Object> v = variabler.apply(i);
+      f.add(pool.submit(() -> {
+        slutfor(t, anvandare, v);
+        klar.put(rotFor.get(t.path("processInstanceId").asText()), System.nanoTime());
+        return null;
+      }));
+    }
+    String q = "/engine-rest/task?taskDefinitionKey=" + nasta + "&maxResults=" + (antal + 100);
+    List<JsonNode> ut = new ArrayList<>();
+    vanta(nasta + " hos " + nastaAnvandare, pool, () -> {
+      try {
+        long nu = System.nanoTime();
+        JsonNode lista = http.json("GET", q, nastaAnvandare, null);
+        ut.clear();
+        lista.forEach(ut::add);
+        List<JsonNode> nya = ut.stream().filter(t -> !rotFor.containsKey(t.path("processInstanceId").asText())).toList();
+        rotFor.putAll(rotar(nya));
+        for (JsonNode t : ut) {
+          sedd.putIfAbsent(rotFor.get(t.path("processInstanceId").asText()), nu);
+        }
+        boolean alla = true;
+        for (Future<?> x : f) {
+          if (x.isDone()) {
+            x.get(); // a failed completion fails the step
+          } else {
+            alla = false;
+          }
+        }
+        return alla && ut.size() >= antal;
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Latenser l = latens;
+    Latenser steg = latensPerSteg.computeIfAbsent(nasta, k -> new Latenser());
+    klar.forEach((rot, tid) -> {
+      Long s = sedd.get(rot);
+      if (s != null) {
+        long n = Math.max(0, s - tid); // a poll sent before the submit's answer arrived: visible at once
+        l.lagg(n);
+        steg.lagg(n);
+      }
+    });
+    return ut;
+  }
+
+  /**
+   * @param uppgifter tasks
+   * @return their process instances' root process instances (the cases)
+   * @throws Exception on failure
+   */
+  private Map<String, String> rotar(List<JsonNode> uppgifter) throws Exception {
+    Map<String, String> m = new java.util.HashMap<>();
+    if (uppgifter.isEmpty()) {
+      return m;
+    }
+    String[] pi = uppgifter.stream().map(t -> t.path("processInstanceId").asText()).distinct().toArray(String[]::new);
+    synchronized (this) {
+      rotfragor.incrementAndGet();
+      try (var ps = databas.prepareStatement("select id_, root_proc_inst_id_ from act_ru_execution where id_ = any(?)")) {
+        ps.setArray(1, databas.createArrayOf("varchar", pi));
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            m.put(rs.getString(1), rs.getString(2));
+          }
+        }
+      }
+    }
+    for (String p : pi) {
+      m.putIfAbsent(p, p);
+    }
+    return m;
   }
 
   /**

@@ -94,16 +94,14 @@ public final class Referensappen extends Mal {
     LocalDate idag = LocalDate.now(Arendedata.STOCKHOLM);
     parallellt(pool, IntStream.range(0, storlek).boxed().toList(), i -> startaEtt(1_000_000 + nummer * 100_000 + i));
     List<JsonNode> t = vantaUppgifter("Task_FordelaArende", "registrator", storlek, pool);
-    parallellt(pool, t, x -> slutfor(x, "registrator", Arendedata.fordela(idag.plusDays(21).toString())));
-    t = vantaUppgifter("Task_SkrivTjanstutlatande", "handlaggare", storlek, pool);
-    parallellt(pool, t, x -> slutfor(x, "handlaggare", Arendedata.tjanstutlatande(idag)));
-    t = vantaUppgifter("Task_UpprattaPromemoria", "rotel1", storlek, pool);
-    parallellt(pool, t, x -> slutfor(x, "rotel1", Arendedata.promemoria(idag)));
-    t = vantaUppgifter("Task_RegistreraUtfallIBrb", "brbsekreterare", storlek, pool);
-    parallellt(pool, t, x -> slutfor(x, "brbsekreterare", Arendedata.utfallIBrb()));
-    t = vantaUppgifter("Task_LamnaSarskiltUttalande", "liberalerna", storlek, pool);
-    parallellt(pool, t, x -> slutfor(x, "liberalerna", Arendedata.sarskiltUttalande()));
-    t = vantaUppgifter("Task_RegistreraBeslutIKs", "kssekreterare", storlek, pool);
+    t = steg(t, "registrator", i -> Arendedata.fordela(idag.plusDays(21).toString()), "Task_SkrivTjanstutlatande",
+        "handlaggare", storlek, pool);
+    t = steg(t, "handlaggare", i -> Arendedata.tjanstutlatande(idag), "Task_UpprattaPromemoria", "rotel1", storlek, pool);
+    t = steg(t, "rotel1", i -> Arendedata.promemoria(idag), "Task_RegistreraUtfallIBrb", "brbsekreterare", storlek, pool);
+    t = steg(t, "brbsekreterare", i -> Arendedata.utfallIBrb(), "Task_LamnaSarskiltUttalande", "liberalerna", storlek,
+        pool);
+    t = steg(t, "liberalerna", i -> Arendedata.sarskiltUttalande(), "Task_RegistreraBeslutIKs", "kssekreterare", storlek,
+        pool);
     List<JsonNode> beslut = t;
     parallellt(pool, IntStream.range(0, t.size()).boxed().toList(),
         i -> slutfor(beslut.get(i), "kssekreterare", Arendedata.beslutIKs(i + 1)));

@@ -1,9 +1,16 @@
 package se.stockholm.ks.benchmark;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-/** What one app measured in a run; filled in as the run goes (fields stay 0 or null when a part failed). */
+/**
+ * What one app measured in a run. Each measure is a list with one value per repetition (in the
+ * order they ran; a measure taken once has one value), so that the report can pair the apps'
+ * values of the same repetition — taken minutes apart, alternating — into ratios. The raw latency
+ * summaries are kept too, for target/benchmark/resultat.json.
+ */
 public final class Resultat {
 
   /** The app's name in the report. */
@@ -12,64 +19,42 @@ public final class Resultat {
   public String kortnamn;
   /** The error that ended the app's run early, or null. */
   public String fel;
-
-  /** Seconds from the JVM's start to health UP. */
-  public double startSek;
-  /** Resident memory after the start, kB. */
-  public long rssStartKb;
-  /** Heap after a full GC after the start, kB. */
-  public long heapStartKb;
-
-  /** REST start measurement per concurrency level. */
-  public Map<Integer, Latenser.Sammanfattning> starter = new TreeMap<>();
-
-  /** Cases driven from start to closed. */
-  public int livscykelArenden;
-  /** Cohorts they ran in. */
-  public int livscykelKohorter;
-  /** Wall time of the lifecycle, s. */
-  public double livscykelSek;
-  /** Cases per second. */
-  public double livscykelPerSek;
-  /** JDBC statements per case (the statement counter). */
-  public double satserPerArende;
-  /** JDBC round trips per case. */
-  public double anropPerArende;
-  /** Statements per case by kind. */
-  public Map<String, Double> satsTyperPerArende = new TreeMap<>();
-  /** HTTP requests of the driver per case in the lifecycle (the roles' work and the driver's polls). */
-  public double httpPerArende;
-  /** PostgreSQL transactions (commit + rollback) per case. */
-  public double transaktionerPerArende;
-
-  /** Closed cases at the small lookup measurement. */
-  public long stangdaFa;
-  /** Lookups with few closed cases. */
-  public Latenser.Sammanfattning uppslagFa;
-  /** Closed cases at the large lookup measurement. */
-  public long stangdaManga;
-  /** Seconds the bulk copy took. */
-  public double kopieringSek;
-  /** Lookups with many closed cases. */
-  public Latenser.Sammanfattning uppslagManga;
-
-  /** Open cases at the small Tasklist measurement. */
-  public long oppnaFa;
-  /** Tasklist refreshes with few open cases. */
-  public Latenser.Sammanfattning tasklistFa;
-  /** Open cases at the large Tasklist measurement. */
-  public long oppnaManga;
-  /** Tasklist refreshes with many open cases. */
-  public Latenser.Sammanfattning tasklistManga;
-
-  /** Cases (closed and open) when memory was measured after them. */
-  public long arendenVidMinne;
-  /** Resident memory after the cases, kB. */
-  public long rssEfterKb;
-  /** Heap after a full GC after the cases, kB. */
-  public long heapEfterKb;
-  /** Largest resident memory through the run, kB. */
-  public long rssMaxKb;
+  /** Measures by name, one value per repetition. */
+  public Map<String, List<Double>> matt = new LinkedHashMap<>();
+  /** Latency summaries by measure, one per repetition. */
+  public Map<String, List<Latenser.Sammanfattning>> latenser = new LinkedHashMap<>();
   /** Failed job executions by the driver (not optimistic locking). */
   public int jobbfel;
+
+  /**
+   * Adds one repetition's value of a measure.
+   *
+   * @param namn the measure
+   * @param varde its value
+   */
+  public synchronized void lagg(String namn, double varde) {
+    matt.computeIfAbsent(namn, k -> new ArrayList<>()).add(varde);
+  }
+
+  /**
+   * Adds one repetition's latency summary, and its rate, p50 and p99 as measures
+   * {@code namn.perSek}, {@code namn.p50} and {@code namn.p99}.
+   *
+   * @param namn the measure
+   * @param s the summary
+   */
+  public synchronized void lagg(String namn, Latenser.Sammanfattning s) {
+    latenser.computeIfAbsent(namn, k -> new ArrayList<>()).add(s);
+    lagg(namn + ".perSek", s.perSekund());
+    lagg(namn + ".p50", s.p50());
+    lagg(namn + ".p99", s.p99());
+  }
+
+  /**
+   * @param namn a measure
+   * @return its values, empty when not measured
+   */
+  public synchronized List<Double> varden(String namn) {
+    return matt.getOrDefault(namn, List.of());
+  }
 }

@@ -148,7 +148,8 @@ public final class Skrivelseappen extends Mal {
   }
 
   /** Puts the engine's clock back to real time. */
-  public void aterstallKlockan() throws Exception {
+  @Override
+  public void efterLivscykel() throws Exception {
     http.json("DELETE", "/api/v1/demo/klocka", "admin", null);
   }
 
@@ -172,18 +173,17 @@ public final class Skrivelseappen extends Mal {
     List<JsonNode> t = vantaUppgifter("Task_FordelaArende", "registrator", storlek, pool);
     String svarsdatum = http.json("GET", "/engine-rest/task/" + t.get(0).path("id").asText() + "/variables/svarsdatum",
         "registrator", null).path("value").asText();
-    parallellt(pool, t, x -> slutfor(x, "registrator", Arendedata.fordela(svarsdatum)));
-    t = vantaUppgifter("Task_SkrivTjanstutlatande", "handlaggare", storlek, pool);
-    parallellt(pool, t, x -> slutfor(x, "handlaggare", Arendedata.tjanstutlatande(s)));
-    t = vantaUppgifter("Task_UpprattaPromemoria", "rotel1", storlek, pool);
+    t = steg(t, "registrator", i -> Arendedata.fordela(svarsdatum), "Task_SkrivTjanstutlatande", "handlaggare", storlek,
+        pool);
+    t = steg(t, "handlaggare", i -> Arendedata.tjanstutlatande(s), "Task_UpprattaPromemoria", "rotel1", storlek, pool);
     parallellt(pool, t, x -> slutfor(x, "rotel1", Arendedata.promemoria(s)));
 
     vantaJobb("Event_BrbSammantrade", storlek, pool);
     LocalDate brb = frist(dnr.get(0), "brbSammantrade");
     klocka(brb.atTime(12, 0));
     t = vantaUppgifter("Task_RegistreraUtfallIBrb", "brbsekreterare", storlek, pool);
-    parallellt(pool, t, x -> slutfor(x, "brbsekreterare", Arendedata.utfallIBrb()));
-    t = vantaUppgifter("Task_LamnaSarskiltUttalande", "liberalerna", storlek, pool);
+    t = steg(t, "brbsekreterare", i -> Arendedata.utfallIBrb(), "Task_LamnaSarskiltUttalande", "liberalerna", storlek,
+        pool);
     parallellt(pool, t, x -> slutfor(x, "liberalerna", Arendedata.sarskiltUttalande()));
 
     vantaJobb("Event_KsSammantrade", storlek, pool);

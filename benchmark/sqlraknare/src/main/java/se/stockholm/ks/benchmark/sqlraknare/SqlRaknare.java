@@ -48,6 +48,8 @@ public class SqlRaknare {
     private final AtomicLong update = new AtomicLong();
     private final AtomicLong delete = new AtomicLong();
     private final AtomicLong ovriga = new AtomicLong();
+    private final AtomicLong jobb = new AtomicLong();
+    private final AtomicLong timrar = new AtomicLong();
 
     @Override
     public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
@@ -69,13 +71,24 @@ public class SqlRaknare {
           case DELETE -> delete.addAndGet(antal);
           default -> ovriga.addAndGet(antal);
         }
+        if (typ == QueryType.INSERT) {
+          // Camunda's insertMessage / insertTimer write the job type as a literal
+          String sql = q.getQuery().toLowerCase(java.util.Locale.ROOT);
+          if (sql.contains("act_ru_job") && !sql.contains("act_ru_jobdef")) {
+            if (sql.contains("'timer'")) {
+              timrar.addAndGet(antal);
+            } else if (sql.contains("'message'")) {
+              jobb.addAndGet(antal);
+            }
+          }
+        }
       }
     }
 
     /** @return the counts as {@code name value} lines */
     public String text() {
       return "satser " + satser.get() + "\nanrop " + anrop.get() + "\nselect " + select.get() + "\ninsert "
-          + insert.get() + "\nupdate " + update.get() + "\ndelete " + delete.get() + "\novriga " + ovriga.get() + "\n";
+          + insert.get() + "\nupdate " + update.get() + "\ndelete " + delete.get() + "\novriga " + ovriga.get() + "\njobb " + jobb.get() + "\ntimrar " + timrar.get() + "\n";
     }
   }
 
