@@ -34,6 +34,8 @@ export default {
   disableWelcomeMessage: true,
 
   // The dates above for Cockpit's date filter and Swedish for the few English texts that Cockpit writes
-  // into its templates instead of its language file (scripts/svenska.js).
-  customScripts: ['scripts/svenska']
+  // into its templates instead of its language file (scripts/svenska.js). In the oidc profile "Logga ut"
+  // also ends the session at the city's provider (RP-initiated logout): one script for every webapp, in
+  // Tasklist's folder (custom scripts load relative to app/cockpit/).
+  customScripts: ['scripts/svenska', '../tasklist/scripts/oidc-utloggning']
 };

@@ -33,6 +33,7 @@ export default {
   // The first-login note points to this very page.
   disableWelcomeMessage: true,
 
-  // Scripts of the application in app/welcome/scripts/ (none yet).
-  customScripts: []
+  // In the oidc profile "Logga ut" also ends the session at the city's provider (RP-initiated logout).
+  // One script for every webapp, in Tasklist's folder: custom scripts load relative to app/welcome/.
+  customScripts: ['../tasklist/scripts/oidc-utloggning']
 };
