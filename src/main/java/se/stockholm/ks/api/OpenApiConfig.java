@@ -41,12 +41,14 @@ import se.stockholm.ks.organisation.Organisation;
  * the summaries), one operation per path and method (JSON and multipart on separate paths), an
  * {@code encoding} for every JSON part of a multipart request, a schema for every header, the
  * problem detail (schema {@code Problem}) on every error answer, the {@code Idempotency-Key}
- * header as one shared parameter, the security schemes, the licence, and the parties and roles as
+ * header as one shared parameter, the security schemes (HTTP Basic, a bearer JWT; in the {@code oidc}
+ * profile {@code se.stockholm.ks.identitet.OidcOpenApi} adds the OAuth2 client credentials flow with the
+ * environment's token address), the licence, and the parties and roles as
  * configured. The document is published as {@code docs/openapi.json}; {@code OpenApiDokumentIT}
  * fails when the two differ.
  */
 @Configuration(proxyBeanMethods = false)
-class OpenApiConfig {
+public class OpenApiConfig {
 
   static final String PROBLEM = "Problem";
   /** Tag of registering skrivelser (ASCII: it becomes a class name, {@code SkrivelserApi}). */
@@ -61,8 +63,10 @@ class OpenApiConfig {
   static final String TAGG_BEVAKNING = "bevakning";
   /** Tag of the archivist's commands: delivery to the e-arkiv, gallring ({@code EarkivApi}). */
   static final String TAGG_EARKIV = "earkiv";
-  /** The security scheme of HTTP Basic. */
-  static final String BASIC = "basic";
+  /** The security scheme of HTTP Basic (the local and postgres profiles; oidc only where allowed). */
+  public static final String BASIC = "basic";
+  /** The security scheme of a bearer token (JWT) from the city's provider (the oidc profile). */
+  public static final String BEARER = "bearer";
   /** The shared parameter {@code Idempotency-Key} in {@code components/parameters}. */
   static final String IDEMPOTENCY_KEY = "IdempotencyKey";
   /** The JSON part of a multipart request is UTF-8 JSON whatever the generator's default. */
@@ -110,15 +114,24 @@ class OpenApiConfig {
         .components(new Components()
             .addSecuritySchemes(BASIC, new SecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("basic")
-                .description("Ett konto i processmotorn, t.ex. integrationens tjänstekonto (gruppen integration)."))
-            // OAuth2 client credentials (issue 15) comes in here as a second scheme, e.g. "oauth2", and as
-            // a second alternative in the security requirement below: either scheme is then enough.
+                .description("Profilerna local och postgres: ett konto i processmotorn, t.ex. integrationens "
+                    + "tjänstekonto (gruppen integration). I profilen oidc bara om driften slagit på "
+                    + "ks.oidc.basic-tillaten, för de tekniska konton som står i ks.oidc.basic-anvandare."))
+            .addSecuritySchemes(BEARER, new SecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                .description("Profilen oidc (stadens inloggningstjänst): en åtkomsttoken (JWT) som integrationen "
+                    + "hämtar med OAuth2 client credentials från inloggningstjänstens token-slutpunkt. Tokenet ska "
+                    + "ha API:ts målgrupp i aud och en app-roll eller ett scope som mappas till gruppen "
+                    + "integration. I profilen oidc beskriver dokumentet också flödet med miljöns token-adress "
+                    + "(schemat oauth2)."))
             .addParameters(IDEMPOTENCY_KEY, new HeaderParameter().name(Idempotens.RUBRIK).required(false)
                 .description("Valfri nyckel, t.ex. ett UUID, som gör en skapande begäran idempotent: samma begäran "
                     + "med samma nyckel ger det första svaret igen (med Idempotent-Replayed: true) och skapar "
                     + "inget nytt. Gäller per användare.")
                 .schema(new StringSchema().minLength(1).maxLength(200).example("5b2f0c1e-2c8a-4d7e-9f41-7a6d3e2b1c0f"))))
-        .addSecurityItem(new SecurityRequirement().addList(BASIC));
+        // either scheme is enough: Basic in the local profile, a bearer token in the oidc profile
+        .addSecurityItem(new SecurityRequirement().addList(BASIC))
+        .addSecurityItem(new SecurityRequirement().addList(BEARER));
   }
 
   @Bean
@@ -234,7 +247,8 @@ class OpenApiConfig {
     ApiResponses svar = operation.getResponses();
     Map<String, String> standard = new LinkedHashMap<>();
     standard.put("400", "Ogiltig begäran; fälten som är fel anges i 'fel'");
-    standard.put("401", "Inte inloggad: HTTP Basic krävs (svaret har WWW-Authenticate)");
+    standard.put("401", "Inte inloggad: HTTP Basic (profilerna local och postgres) eller en åtkomsttoken "
+        + "(Authorization: Bearer, profilen oidc) krävs; svaret har WWW-Authenticate");
     standard.put("403", "Användaren saknar behörighet");
     standard.put("406", "Accept utan application/json");
     standard.put("500", "Oväntat fel; inget har registrerats");
@@ -262,7 +276,7 @@ class OpenApiConfig {
             .schema(new io.swagger.v3.oas.models.media.IntegerSchema()));
       }
       if ("401".equals(kod)) {
-        s.addHeaderObject("WWW-Authenticate", new Header().description("Basic realm=\"…\"")
+        s.addHeaderObject("WWW-Authenticate", new Header().description("Basic realm=\"…\" eller Bearer realm=\"…\"")
             .schema(new StringSchema()));
       }
       if (s.getHeaders() != null) {

@@ -72,6 +72,37 @@ public final class Inloggning {
     }
   }
 
+  /**
+   * A technical account signed in with HTTP Basic: only when {@code ks.oidc.basic-tillaten} allows it
+   * ({@link BasicInloggning}).
+   */
+  public static final class Basic extends org.springframework.security.authentication.AbstractAuthenticationToken
+      implements Bar {
+    private static final long serialVersionUID = 1L;
+    private final Tokenanvandare anvandare;
+
+    Basic(Tokenanvandare anvandare) {
+      super(behorigheter(anvandare.grupper()));
+      this.anvandare = anvandare;
+      setAuthenticated(true);
+    }
+
+    @Override
+    public Tokenanvandare anvandare() {
+      return anvandare;
+    }
+
+    @Override
+    public Object getCredentials() {
+      return "";
+    }
+
+    @Override
+    public Object getPrincipal() {
+      return anvandare.id();
+    }
+  }
+
   /** @return the current request's user or client, if signed in */
   public static Optional<Tokenanvandare> aktuell() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -87,9 +118,13 @@ public final class Inloggning {
     return Optional.empty();
   }
 
-  /** @return whether the current request carries a bearer token (not a session) */
-  public static boolean medToken() {
-    return SecurityContextHolder.getContext().getAuthentication() instanceof Token;
+  /**
+   * @return whether the current request carries its own credentials (a bearer token, or HTTP Basic where
+   *     allowed), not a browser's session cookie
+   */
+  public static boolean medEgnaUppgifter() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication instanceof Token || authentication instanceof Basic;
   }
 
   static Collection<GrantedAuthority> behorigheter(List<String> grupper) {

@@ -24,6 +24,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gruppmappning the mapping table: a value of one of those claims and the process groups it gives
  * @param utloggningsadress where the provider sends the browser after logout (RP-initiated logout);
  *     {@code {baseUrl}} stands for the application's own address
+ * @param basicTillaten whether HTTP Basic is accepted besides the bearer tokens on {@code /api} and
+ *     {@code /engine-rest}, for the accounts of {@code basicAnvandare} only (default false: Basic is refused
+ *     with 401 on every door; never the webapps, which sign in through the provider)
+ * @param basicAnvandare the technical accounts that may use HTTP Basic when {@code basicTillaten}: kept in
+ *     the configuration (an environment variable or the city's own config file), never in the database
  */
 @ConfigurationProperties("ks.oidc")
 public record OidcInstallningar(
@@ -35,7 +40,9 @@ public record OidcInstallningar(
     @DefaultValue("preferred_username") String anvandarClaim,
     @DefaultValue({"groups", "roles", "scope"}) List<String> gruppClaims,
     @DefaultValue List<Mappning> gruppmappning,
-    @DefaultValue("{baseUrl}/utloggad") String utloggningsadress) {
+    @DefaultValue("{baseUrl}/utloggad") String utloggningsadress,
+    @DefaultValue("false") boolean basicTillaten,
+    @DefaultValue List<BasicKonto> basicAnvandare) {
 
   /**
    * One row of the group mapping table.
@@ -44,5 +51,18 @@ public record OidcInstallningar(
    * @param grupper the process's groups it gives ({@code ks-kansli}, {@code rotel-i}, {@code integration}, …)
    */
   public record Mappning(String fran, List<String> grupper) {
+  }
+
+  /**
+   * A technical account that may sign in with HTTP Basic when {@link #basicTillaten()}.
+   *
+   * @param id the user id in the engine, the diarium and the event log
+   * @param losenord the password as Spring Security's password encoders store it, with its algorithm in
+   *     braces: {@code {bcrypt}$2a$10$…} (made with e.g. {@code htpasswd -bnBC 10 "" <lösenord>}); a
+   *     {@code {noop}} clear text is accepted but not advised
+   * @param namn the name shown for it (e.g. in Admin), or null
+   * @param grupper the process's groups it has (not mapped: these are already the process's names)
+   */
+  public record BasicKonto(String id, String losenord, String namn, List<String> grupper) {
   }
 }

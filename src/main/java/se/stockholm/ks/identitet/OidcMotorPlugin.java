@@ -4,7 +4,8 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -26,14 +27,28 @@ import se.stockholm.ks.security.Grupper;
 class OidcMotorPlugin extends AbstractProcessEnginePlugin {
 
   private final AuthorizationSetup authorizationSetup;
+  private final Anvandarregister register;
 
-  OidcMotorPlugin(@org.springframework.context.annotation.Lazy AuthorizationSetup authorizationSetup) {
+  OidcMotorPlugin(@org.springframework.context.annotation.Lazy AuthorizationSetup authorizationSetup,
+                  Anvandarregister register) {
     this.authorizationSetup = authorizationSetup;
+    this.register = register;
   }
 
+  /** The identity provider of each command: a {@link TokenIdentitetsleverantor} on the table of users seen. */
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setIdentityProviderSessionFactory(new GenericManagerFactory(TokenIdentitetsleverantor.class));
+    configuration.setIdentityProviderSessionFactory(new SessionFactory() {
+      @Override
+      public Class<?> getSessionType() {
+        return TokenIdentitetsleverantor.class;
+      }
+
+      @Override
+      public Session openSession() {
+        return new TokenIdentitetsleverantor(register);
+      }
+    });
   }
 
   /** The identity provider's groups; grants {@code camunda-admin} everything, idempotently. */
@@ -42,7 +57,7 @@ class OidcMotorPlugin extends AbstractProcessEnginePlugin {
   public void administratorer() {
     java.util.Map<String, String> grupper = new java.util.LinkedHashMap<>(authorizationSetup.groups());
     grupper.put(Grupper.CAMUNDA_ADMIN, "Administratörer");
-    Anvandarregister.grupper(grupper);
+    register.grupper(grupper);
     for (Resources resource : Resources.values()) {
       authorizationSetup.grant(Grupper.CAMUNDA_ADMIN, resource, org.camunda.bpm.engine.authorization.Authorization.ANY, Permissions.ALL);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,7 +21,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -47,8 +47,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -66,7 +66,9 @@ import se.stockholm.ks.startup.StartRefusedException;
  *       provider (its JWKS), unexpired, whose {@code iss} is {@link OidcInstallningar#utfardare()} and whose
  *       {@code aud} holds {@link OidcInstallningar#malgrupp()}; its groups from the mapping table. No
  *       token, or a bad one: 401 problem+json; a token without a mapped group: 403 problem+json. An
- *       official's session may read {@code /api} (GET, HEAD) so that links in forms open.</li>
+ *       official's session may read {@code /api} (GET, HEAD) so that links in forms open. HTTP Basic only when
+ *       {@link OidcInstallningar#basicTillaten()}, for the accounts listed ({@link BasicInloggning});
+ *       otherwise Basic credentials get 401 problem+json here and on the webapps' API.</li>
  *   <li>Everything else: an official's session from the provider's login (authorization code flow with
  *       PKCE); the webapps' Camunda session is made from it by Camunda's
  *       {@link ContainerBasedAuthenticationFilter} with {@link SpringSecurityAutentisering}. Without a
@@ -86,21 +88,32 @@ public class OidcSakerhetConfig {
   /** The login's registration id: the login starts at {@code /oauth2/authorization/ks}. */
   public static final String REGISTRERING = "ks";
 
-  /** The addresses that answer without signing in. */
-  public static final List<String> OPPNA = List.of(
+  /** The API's addresses that answer without signing in: its documentation and the public e-diarium. */
+  static final List<String> OPPNA_I_API = List.of(
+      "/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/dokumentation", "/api/v1/dokumentation/**",
+      "/api/v1/swagger-ui/**",
+      // the public e-diarium (OSL 5 kap. 2 §), open in every profile
+      "/api/v1/publikt/diarium");
+
+  /**
+   * The addresses that answer without signing in: health, the login and logout, the API's documentation
+   * and the public pages (the e-diarium, OSL 5 kap. 2 §; the anslagstavla, kommunallagen 8 kap. 12 §),
+   * which are open in every profile.
+   */
+  public static final List<String> OPPNA = Stream.concat(Stream.of(
       "/actuator/health", "/actuator/health/**", "/actuator/info",
       "/oauth2/authorization/" + REGISTRERING, "/login/oauth2/code/" + REGISTRERING,
       "/login", "/utloggad", "/error",
-      "/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/dokumentation", "/api/v1/dokumentation/**",
-      "/api/v1/swagger-ui/**");
+      "/e-diarium", "/anslagstavla", "/anslagstavla/*/*/anslagsbevis.pdf"), OPPNA_I_API.stream()).toList();
 
   /**
    * @param path a path inside the application
-   * @return whether it is the API's public documentation (the OpenAPI document and its viewer)
+   * @return whether it is open in the API: its documentation (the OpenAPI document and its viewer) or the
+   *     public e-diarium
    */
-  static boolean arOppenApiDokumentation(String path) {
+  static boolean arOppenIApi(String path) {
     return path.startsWith("/api/v1/openapi") || path.startsWith("/api/v1/dokumentation")
-        || path.startsWith("/api/v1/swagger-ui");
+        || path.startsWith("/api/v1/swagger-ui") || path.equals("/api/v1/publikt/diarium");
   }
 
   /**
@@ -155,7 +168,8 @@ public class OidcSakerhetConfig {
   /**
    * @param decoder the bearer tokens' decoder
    * @param gruppmappning the mapping table
-   * @param installningar the user claim
+   * @param installningar the user claim, and whether HTTP Basic is allowed
+   * @param register the table of users seen: the request's client or user is written to it
    * @param http Spring Security's builder
    * @return the chain for {@code /api/**} and {@code /engine-rest/**}
    * @throws Exception when the chain cannot be built
@@ -163,17 +177,28 @@ public class OidcSakerhetConfig {
   @Bean
   @Order(1)
   SecurityFilterChain apiKedja(HttpSecurity http, JwtDecoder decoder, Gruppmappning gruppmappning,
-                               OidcInstallningar installningar) throws Exception {
-    AuthenticationEntryPoint utanToken = (request, response, e) -> Problemsvar.skriv(response, 401,
-        "inloggning-kravs", "Inloggning krävs", "Skicka en giltig åtkomsttoken (Authorization: Bearer) från "
-            + "stadens inloggningstjänst" + orsak(e) + ".");
+                               OidcInstallningar installningar, Anvandarregister register) throws Exception {
+    boolean basic = installningar.basicTillaten();
+    AuthenticationEntryPoint utanToken = (request, response, e) -> {
+      String detalj;
+      if (arBasic(request) && !basic) {
+        detalj = "HTTP Basic tas inte emot här (ks.oidc.basic-tillaten är av): skicka en åtkomsttoken "
+            + "(Authorization: Bearer) från stadens inloggningstjänst.";
+      } else if (arBasic(request)) {
+        detalj = "Fel användarnamn eller lösenord för HTTP Basic, eller ett konto som inte står i "
+            + "ks.oidc.basic-anvandare.";
+      } else {
+        detalj = "Skicka en giltig åtkomsttoken (Authorization: Bearer) från stadens inloggningstjänst" + orsak(e)
+            + ".";
+      }
+      Problemsvar.skriv(response, 401, "inloggning-kravs", "Inloggning krävs", detalj, basic);
+    };
     AccessDeniedHandler utanGrupp = (request, response, e) -> Problemsvar.skriv(response, 403, "behorighet-saknas",
         "Behörighet saknas", "Token ger ingen av processens grupper: klienten eller användaren saknar en roll "
             + "som är mappad i ks.oidc.gruppmappning.");
     http.securityMatcher(monster("/api/**", "/engine-rest/**", "/actuator/prometheus", "/actuator/prometheus/**"))
         .authorizeHttpRequests(a -> a
-            .requestMatchers(monster("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/dokumentation",
-                "/api/v1/dokumentation/**", "/api/v1/swagger-ui/**")).permitAll()
+            .requestMatchers(monster(OPPNA_I_API.toArray(String[]::new))).permitAll()
             // the operations metrics: a token of the group drift (or camunda-admin), as Driftgrind asks
             // for in the profiles with passwords
             .requestMatchers(monster("/actuator/prometheus", "/actuator/prometheus/**")).hasAnyAuthority(
@@ -188,7 +213,13 @@ public class OidcSakerhetConfig {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .requestCache(c -> c.disable())
         // no cookie authenticates a write here: a session only reads (TokenApiFilter), a token is no cookie
-        .csrf(c -> c.disable());
+        .csrf(c -> c.disable())
+        .addFilterAfter(new AnvandarregistreringFilter(register), AuthorizationFilter.class);
+    if (basic) {
+      // only where configured: the technical accounts of ks.oidc.basic-anvandare, passwords as hashes there
+      http.httpBasic(h -> h.authenticationEntryPoint(utanToken))
+          .authenticationProvider(new BasicInloggning(installningar.basicAnvandare()));
+    }
     return http.build();
   }
 
@@ -196,6 +227,8 @@ public class OidcSakerhetConfig {
    * @param http Spring Security's builder
    * @param registreringar the login's registration
    * @param anvandartjanst the officials' user service (groups from the mapping table)
+   * @param installningar where the provider sends the browser after logout
+   * @param register the table of users seen: the request's user is written to it
    * @return the chain for the webapps, the pages and the login
    * @throws Exception when the chain cannot be built
    */
@@ -203,7 +236,7 @@ public class OidcSakerhetConfig {
   @Order(2)
   SecurityFilterChain webbKedja(HttpSecurity http, ClientRegistrationRepository registreringar,
                                 OAuth2UserService<OidcUserRequest, OidcUser> anvandartjanst,
-                                OidcInstallningar installningar) throws Exception {
+                                OidcInstallningar installningar, Anvandarregister register) throws Exception {
     DefaultOAuth2AuthorizationRequestResolver pkce =
         new DefaultOAuth2AuthorizationRequestResolver(registreringar, "/oauth2/authorization");
     pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -239,14 +272,19 @@ public class OidcSakerhetConfig {
                 new AntPathRequestMatcher("/logga-ut", "POST")))
             .logoutSuccessHandler(utloggning))
         .exceptionHandling(e -> e
-            .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+            // the webapps' API: their session only (HTTP Basic is not taken here in any profile)
+            .defaultAuthenticationEntryPointFor((request, response, fel) -> Problemsvar.skriv(response, 401,
+                    "inloggning-kravs", "Inloggning krävs", arBasic(request)
+                        ? "Webbapparnas API tar inte emot HTTP Basic: logga in genom stadens inloggningstjänst."
+                        : "Logga in genom stadens inloggningstjänst.", false),
                 new AntPathRequestMatcher("/camunda/api/**"))
             .defaultAuthenticationEntryPointFor(
                 new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRERING),
                 new AntPathRequestMatcher("/**"))
             .accessDeniedHandler(utanGrupp))
         // Camunda's own CSRF filter protects the webapps' API (X-XSRF-TOKEN)
-        .csrf(c -> c.ignoringRequestMatchers(monster("/camunda/**")));
+        .csrf(c -> c.ignoringRequestMatchers(monster("/camunda/**")))
+        .addFilterAfter(new AnvandarregistreringFilter(register), AuthorizationFilter.class);
     return http.build();
   }
 
@@ -255,17 +293,19 @@ public class OidcSakerhetConfig {
    *
    * @param gruppmappning the mapping table
    * @param installningar the user claim
+   * @param register the table of users seen: written at each login
    * @return the service
    */
   @Bean
   OAuth2UserService<OidcUserRequest, OidcUser> tjanstemannensAnvandartjanst(Gruppmappning gruppmappning,
-                                                                            OidcInstallningar installningar) {
+                                                                            OidcInstallningar installningar,
+                                                                            Anvandarregister register) {
     OidcUserService leverantorens = new OidcUserService();
     return request -> {
       OidcUser user = leverantorens.loadUser(request);
       Map<String, Object> claims = user.getClaims();
       Tokenanvandare anvandare = Tokenanvandare.av(claims, installningar.anvandarClaim(), gruppmappning.grupper(claims));
-      Anvandarregister.registrera(anvandare);
+      register.registrera(anvandare);
       return new Inloggning.Tjansteman(anvandare, user.getIdToken(), user.getUserInfo());
     };
   }
@@ -330,6 +370,11 @@ public class OidcSakerhetConfig {
   private static RequestMatcher monster(String... monster) {
     return new OrRequestMatcher(java.util.Arrays.stream(monster)
         .map(m -> (RequestMatcher) new AntPathRequestMatcher(m)).toList());
+  }
+
+  private static boolean arBasic(HttpServletRequest request) {
+    String rubrik = request.getHeader("Authorization");
+    return rubrik != null && rubrik.regionMatches(true, 0, "Basic ", 0, 6);
   }
 
   private static String orsak(Exception e) {

@@ -24,9 +24,21 @@ final class Problemsvar {
    */
   static void skriv(HttpServletResponse response, int status, String typ, String titel, String detalj)
       throws IOException {
+    skriv(response, status, typ, titel, detalj, false);
+  }
+
+  /**
+   * As {@link #skriv(HttpServletResponse, int, String, String, String)}; a 401 challenges for a bearer token,
+   * and for HTTP Basic as well when {@code basic}.
+   */
+  static void skriv(HttpServletResponse response, int status, String typ, String titel, String detalj,
+                    boolean basic) throws IOException {
     response.setStatus(status);
     if (status == 401) {
       response.setHeader("WWW-Authenticate", "Bearer realm=\"Skrivelseprocessen\"");
+      if (basic) {
+        response.addHeader("WWW-Authenticate", "Basic realm=\"Skrivelseprocessen\"");
+      }
     }
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");

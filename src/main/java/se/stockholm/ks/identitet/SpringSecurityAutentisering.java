@@ -29,7 +29,6 @@ public class SpringSecurityAutentisering implements AuthenticationProvider {
     if (anvandare.isEmpty() || anvandare.get().grupper().isEmpty()) {
       return AuthenticationResult.unsuccessful();
     }
-    Anvandarregister.registrera(anvandare.get());
     AuthenticationResult result = AuthenticationResult.successful(anvandare.get().id());
     result.setGroups(anvandare.get().grupper());
     result.setTenants(List.of());

@@ -15,8 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The {@code oidc} profile's counterpart of {@link se.stockholm.ks.security.ApiAuthenticationFilter} for the
  * application's own API ({@code /api/*}) and pages ({@code /arenden/*}, {@code /meddelanden}): the user and
  * groups that Spring Security signed in are set on the engine for the request, so the engine's
- * authorizations apply. On {@code /api} a writing request needs a bearer token: an official's session
- * reads only (GET, HEAD), so no other site can write through the session cookie; the pages' forms are
+ * authorizations apply. On {@code /api} a writing request needs its own credentials (a bearer token, or
+ * HTTP Basic where allowed): an official's session reads only (GET, HEAD), so no other site can write through the session cookie; the pages' forms are
  * protected by Spring Security's CSRF token.
  */
 public class TokenApiFilter extends OncePerRequestFilter {
@@ -31,7 +31,7 @@ public class TokenApiFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return OidcSakerhetConfig.arOppenApiDokumentation(path);
+    return OidcSakerhetConfig.arOppenIApi(path);
   }
 
   @Override
@@ -45,12 +45,11 @@ public class TokenApiFilter extends OncePerRequestFilter {
           "Logga in med ditt konto i staden, eller skicka en åtkomsttoken (Authorization: Bearer).");
       return;
     }
-    if (path.startsWith("/api/") && !lasande && !Inloggning.medToken()) {
+    if (path.startsWith("/api/") && !lasande && !Inloggning.medEgnaUppgifter()) {
       Problemsvar.skriv(response, 401, "token-kravs", "Åtkomsttoken krävs",
           "Ändringar i API:t kräver en åtkomsttoken (Authorization: Bearer); en inloggad webbläsare får bara läsa.");
       return;
     }
-    Anvandarregister.registrera(anvandare.get());
     engine.getIdentityService().setAuthentication(anvandare.get().id(), anvandare.get().grupper());
     try {
       chain.doFilter(request, response);

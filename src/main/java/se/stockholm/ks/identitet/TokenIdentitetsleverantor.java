@@ -18,7 +18,7 @@ import se.stockholm.ks.security.Grupper;
 
 /**
  * The engine's read-only identity provider in the {@code oidc} profile: users and their groups come from the
- * tokens ({@link Anvandarregister}), the groups are the process's groups of the configuration
+ * tokens, as the table of users seen keeps them ({@link Anvandarregister}, the same on every node), the groups are the process's groups of the configuration
  * ({@link se.stockholm.ks.security.AuthorizationSetup#groups()} and {@code camunda-admin}); authorizations stay
  * in the engine's tables as in every profile. So Tasklist's filters, candidate groups and the engine's
  * authorizations work unchanged, Camunda's user, group and membership tables are not used, and the webapps
@@ -26,16 +26,24 @@ import se.stockholm.ks.security.Grupper;
  *
  * <ul>
  *   <li>No password is checked or stored: {@link #checkPassword} is always false (the webapps' login form
- *       and HTTP Basic let no one in); users, groups and memberships cannot be created here: the city's
+ *       and Camunda's own HTTP Basic let no one in; {@link BasicInloggning} checks its own accounts);
+ *       users, groups and memberships cannot be created here: the city's
  *       directory owns them.</li>
- *   <li>A user query answers from the users that have signed in since the node started (id, names,
- *       e-mail, groups), without authorization checks: any signed-in official may see a colleague's name,
+ *   <li>A user query answers from the users that have ever signed in (id, names, e-mail, groups; filtered
+ *       here, as a city's officials are thousands at most), without authorization checks: any signed-in official may see a colleague's name,
  *       as Tasklist shows it on an assigned task.</li>
  *   <li>A group query answers from the process's groups; for a user's groups ({@code groupMember}) with
  *       those of the user's latest token.</li>
  * </ul>
  */
 public class TokenIdentitetsleverantor extends DbReadOnlyIdentityServiceProvider {
+
+  private final Anvandarregister register;
+
+  /** @param register the table of users seen, and the process's groups */
+  public TokenIdentitetsleverantor(Anvandarregister register) {
+    this.register = register;
+  }
 
   /** Always false: no one signs in with a password in the {@code oidc} profile. */
   @Override
@@ -45,11 +53,11 @@ public class TokenIdentitetsleverantor extends DbReadOnlyIdentityServiceProvider
 
   /**
    * @param userId a user id
-   * @return the user as its latest token described it, or null if it has not signed in since the node started
+   * @return the user as its latest token described it, or null if it has never signed in
    */
   @Override
   public UserEntity findUserById(String userId) {
-    return Anvandarregister.hamta(userId).map(TokenIdentitetsleverantor::entitet).orElse(null);
+    return register.hamta(userId).map(TokenIdentitetsleverantor::entitet).orElse(null);
   }
 
   @Override
@@ -65,7 +73,7 @@ public class TokenIdentitetsleverantor extends DbReadOnlyIdentityServiceProvider
 
   @Override
   public GroupEntity findGroupById(String groupId) {
-    String namn = Anvandarregister.grupper().get(groupId);
+    String namn = register.grupper().get(groupId);
     return namn == null ? null : grupp(groupId, namn);
   }
 
@@ -81,7 +89,7 @@ public class TokenIdentitetsleverantor extends DbReadOnlyIdentityServiceProvider
 
   private Stream<Tokenanvandare> traffar(DbUserQueryImpl q) {
     Set<String> ids = q.getIds() == null ? null : Set.of(q.getIds());
-    return Anvandarregister.alla().stream()
+    return register.alla().stream()
         .filter(a -> q.getId() == null || q.getId().equals(a.id()))
         .filter(a -> ids == null || ids.contains(a.id()))
         .filter(a -> q.getFirstName() == null || q.getFirstName().equals(a.fornamn()))
@@ -98,9 +106,9 @@ public class TokenIdentitetsleverantor extends DbReadOnlyIdentityServiceProvider
   private List<Group> grupper(DbGroupQueryImpl q) {
     Set<String> ids = q.getIds() == null ? null : Set.of(q.getIds());
     List<String> medlem = q.getUserId() == null ? null
-        : Anvandarregister.hamta(q.getUserId()).map(Tokenanvandare::grupper).orElse(List.of());
+        : register.hamta(q.getUserId()).map(Tokenanvandare::grupper).orElse(List.of());
     List<Group> traffar = new ArrayList<>();
-    Anvandarregister.grupper().forEach((id, namn) -> {
+    register.grupper().forEach((id, namn) -> {
       if ((q.getId() == null || q.getId().equals(id)) && (ids == null || ids.contains(id))
           && (q.getName() == null || q.getName().equals(namn)) && like(q.getNameLike(), namn)
           && (q.getType() == null || q.getType().equals(typ(id))) && (medlem == null || medlem.contains(id))
@@ -130,8 +138,13 @@ public class TokenIdentitetsleverantor extends DbReadOnlyIdentityServiceProvider
     if (varde == null) {
       return false;
     }
-    String regex = java.util.regex.Pattern.quote(monster).replace("%", "\\E.*\\Q").replace("_", "\\E.\\Q");
-    return varde.toLowerCase(java.util.Locale.ROOT).matches(regex.toLowerCase(java.util.Locale.ROOT));
+    // SQL's LIKE: % any text, _ one character, everything else itself (case-insensitive: Admin's search)
+    StringBuilder regex = new StringBuilder();
+    monster.codePoints().forEach(c -> regex.append(c == '%' ? ".*" : c == '_' ? "."
+        : java.util.regex.Pattern.quote(new String(Character.toChars(c)))));
+    return java.util.regex.Pattern.compile(regex.toString(),
+        java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE | java.util.regex.Pattern.DOTALL)
+        .matcher(varde).matches();
   }
 
   private static <T> List<T> sida(List<T> alla, int forsta, int antal) {

@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +37,7 @@ import se.stockholm.ks.support.OidcTestmiljo;
  * registrator ({@code rebecka}, directory group KS-Registratorer) opens Tasklist, is sent to the provider's login
  * page, signs in there, comes back to Tasklist with her group's filters and the new case's task, claims and
  * completes it; the diarium and the engine name her. Logout ends her session at the provider too (the login
- * page is shown again). An official without a mapped group gets a Swedish page saying so. Screenshots go to
+ * page is shown again), from Tasklist and from Cockpit, Admin and Welcome. An official without a mapped group gets a Swedish page saying so. Screenshots go to
  * {@code target/screenshots/oidc/}.
  */
 @IntegrationTest
@@ -104,6 +106,11 @@ class OidcBrowserIT {
       identityService.clearAuthentication();
       assertThat(historyService.createHistoricTaskInstanceQuery().taskId(id).singleResult().getAssignee())
           .isEqualTo("rebecka");
+      // the engine knows her from the table of users seen (written at her login), not from this node's memory
+      org.camunda.bpm.engine.identity.User rebecka = identityService.createUserQuery().userId("rebecka").singleResult();
+      assertThat(rebecka.getFirstName() + " " + rebecka.getLastName()).isEqualTo("Rebecka Testsson");
+      assertThat(identityService.createGroupQuery().groupMember("rebecka").list()).extracting(g -> g.getId())
+          .containsExactly("ks-kansli");
       assertThat(taskService.createTaskQuery().processInstanceBusinessKey(dnr).taskDefinitionKey("Task_FordelaArende")
           .count()).isZero();
       JsonNode handelser = json.readTree(api("/api/v1/arenden/" + dnr.replace(' ', '-').replace('/', '-') + "/handelser"));
@@ -132,6 +139,42 @@ class OidcBrowserIT {
     } catch (Throwable t) {
       System.out.println("FEL vid " + b.driver().getCurrentUrl());
       b.sparaSidan("FEL-" + String.format("%02d", ++bildnummer));
+      throw t;
+    }
+  }
+
+  /**
+   * "Logga ut" in Cockpit, Admin and Welcome ends the session at the provider too, as in Tasklist: the
+   * administrator ({@code ada}, camunda-admin) signs in through the app, signs out in its menu, lands on
+   * {@code /utloggad}, and Tasklist then asks the provider's login page again.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"cockpit", "admin", "welcome"})
+  void signingOutOfEachWebappEndsTheSessionAtTheProvider(String app) throws Exception {
+    try {
+      b.oppna(bas + "/camunda/app/" + app + "/default/");
+      loggaInHosLeverantoren("ada");
+      assertThat(b.driver().getCurrentUrl()).startsWith(bas + "/camunda/app/" + app + "/");
+      WebElement konto = b.vanta().until(d -> d.findElements(By.cssSelector(
+          "[cam-widget-header] li.account > a, [cam-widget-header] .account .dropdown-toggle")).stream()
+          .filter(WebElement::isDisplayed).findFirst().orElse(null));
+      // the app has loaded the custom script (it asked /inloggning/satt) before "Logga ut" is used
+      b.vanta().until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+          "return performance.getEntriesByType('resource').some(function (e) { return e.name.indexOf('/inloggning/satt') >= 0; })")));
+      Thread.sleep(500);
+      bild(app + "-inloggad");
+      b.klicka(konto);
+      b.klicka(b.vanta().until(d -> d.findElements(By.cssSelector("[cam-widget-header] li.logout a")).stream()
+          .filter(WebElement::isDisplayed).findFirst().orElse(null)));
+      b.vanta().until(d -> d.getCurrentUrl().startsWith(bas + "/utloggad"));
+      assertThat(b.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Du är utloggad");
+      b.oppna(tasklist.adress());
+      b.vanta().until(d -> d.getCurrentUrl().startsWith(OidcTestmiljo.leverantor().utfardare() + "/login"));
+      assertThat(b.synliga(By.id("username"))).as("inloggningen hos leverantören är också slut").hasSize(1);
+      bild(app + "-utloggad-hos-leverantoren");
+    } catch (Throwable t) {
+      System.out.println("FEL vid " + b.driver().getCurrentUrl());
+      b.sparaSidan("FEL-" + app + "-" + String.format("%02d", ++bildnummer));
       throw t;
     }
   }

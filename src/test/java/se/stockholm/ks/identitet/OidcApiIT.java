@@ -147,14 +147,71 @@ class OidcApiIT {
     assertThat(drift.body()).contains("ks_arenden_oppna");
   }
 
+  /** ks.oidc.basic-tillaten is off (the default): Basic credentials are refused on every door, as problem+json. */
   @Test
   void noPasswordOpensAnything() throws Exception {
     String basic = Base64.getEncoder().encodeToString("admin:demo".getBytes());
-    HttpResponse<String> svar = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/task"))
-        .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(svar.statusCode()).isEqualTo(401);
+    for (String path : List.of("/engine-rest/task", "/api/v1/arenden/KS-2025-1513", "/api/v1/bevakning",
+        "/camunda/api/engine/engine/default/task", "/camunda/api/admin/auth/user/default")) {
+      HttpResponse<String> svar = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(svar.statusCode()).as(path).isEqualTo(401);
+      assertThat(svar.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/problem+json");
+      assertThat(json.readTree(svar.body()).path("detail").asText()).as(path).contains("HTTP Basic");
+      assertThat(svar.headers().allValues("WWW-Authenticate")).as(path).noneMatch(v -> v.startsWith("Basic"));
+    }
+    HttpResponse<String> skrivelse = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/api/v1/skrivelser")).header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(SKRIVELSE)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(skrivelse.statusCode()).isEqualTo(401);
     assertThat(identityService.checkPassword("admin", "demo")).isFalse();
     assertThat(identityService.createUserQuery().userId("admin").count()).as("ingen administratör med lösenord").isZero();
+  }
+
+  @Autowired
+  Anvandarregister register;
+  @Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  /**
+   * A token's user is written to kand_anvandare at its first request; an unchanged user is not written again
+   * within the interval (no write per request), a changed one (a new group) at once.
+   */
+  @Test
+  void theTableOfUsersSeenIsWrittenWhenSomethingIsNewNotOnEveryRequest() throws Exception {
+    assertThat(get("/engine-rest/process-definition", OidcTestmiljo.leverantor().token("handlaggare")).statusCode())
+        .isEqualTo(200);
+    assertThat(register.hamta("handlaggare")).hasValueSatisfying(a -> assertThat(a.grupper())
+        .containsExactly("stadsledningskontoret"));
+    java.time.OffsetDateTime forr = java.time.OffsetDateTime.parse("2020-01-01T00:00:00Z");
+    jdbc.sql("update kand_anvandare set senast_sedd = :t where id = 'handlaggare'").param("t", forr).update();
+    Tokenanvandare samma = register.hamta("handlaggare").orElseThrow();
+    register.sett(samma);
+    assertThat(register.senastSedd("handlaggare")).as("oförändrad, nyss skriven: ingen ny skrivning")
+        .hasValueSatisfying(t -> assertThat(t.toInstant()).isEqualTo(forr.toInstant()));
+    register.sett(new Tokenanvandare("handlaggare", null, null, null, List.of("stadsledningskontoret", "rotel-i")));
+    assertThat(register.hamta("handlaggare").orElseThrow().grupper()).containsExactly("stadsledningskontoret", "rotel-i");
+    assertThat(register.senastSedd("handlaggare")).hasValueSatisfying(t -> assertThat(t.toInstant())
+        .isAfter(Instant.now().minusSeconds(120)));
+    identityService.clearAuthentication();
+    assertThat(identityService.createGroupQuery().groupMember("handlaggare").list()).extracting(g -> g.getId())
+        .containsExactlyInAnyOrder("stadsledningskontoret", "rotel-i");
+    register.registrera(samma);
+  }
+
+  /** The OpenAPI document tells integrators how to sign in here: a bearer token, the client credentials flow. */
+  @Test
+  void theOpenApiDocumentDeclaresTheBearerTokenAndTheClientCredentialsFlow() throws Exception {
+    HttpResponse<String> svar = get("/api/v1/openapi", null);
+    assertThat(svar.statusCode()).isEqualTo(200);
+    JsonNode dokument = json.readTree(svar.body());
+    JsonNode scheman = dokument.path("components").path("securitySchemes");
+    assertThat(scheman.path("bearer").path("scheme").asText()).isEqualTo("bearer");
+    assertThat(scheman.path("bearer").path("bearerFormat").asText()).isEqualTo("JWT");
+    assertThat(scheman.path("oauth2").path("flows").path("clientCredentials").path("tokenUrl").asText())
+        .isEqualTo(OidcTestmiljo.leverantor().utfardare() + "/oauth2/token");
+    assertThat(scheman.has("basic")).as("Basic är av").isFalse();
+    assertThat(dokument.path("security").toString()).contains("\"bearer\"", "\"oauth2\"").doesNotContain("basic");
   }
 
   private HttpResponse<String> get(String path, String token) throws Exception {

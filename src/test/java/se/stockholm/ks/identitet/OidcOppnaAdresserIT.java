@@ -45,7 +45,7 @@ class OidcOppnaAdresserIT {
   static final Set<String> OPPNA = Set.of("GET /actuator/health", "GET /actuator/health/liveness",
       "GET /actuator/health/readiness", "GET /actuator/info", "GET /oauth2/authorization/ks", "GET /login",
       "GET /utloggad", "GET /logga-ut", "GET /api/v1/openapi", "GET /api/v1/dokumentation",
-      "GET /api/v1/swagger-ui/index.html");
+      "GET /api/v1/swagger-ui/index.html", "GET /e-diarium", "GET /api/v1/publikt/diarium", "GET /anslagstavla");
 
   @LocalServerPort
   int port;
@@ -78,7 +78,8 @@ class OidcOppnaAdresserIT {
         "POST /camunda/api/admin/auth/user/default/login/tasklist", "GET /camunda/api/engine/engine/",
         "GET /camunda/api/engine/engine/default/task", "GET /camunda/api/cockpit/plugin/base/default/process-definition/statistics",
         "GET /actuator", "GET /actuator/env", "GET /actuator/beans", "GET /meddelanden", "GET /arenden/KS-2025-1513",
-        "POST /logout"));
+        "POST /logout", "GET /anslagstavla/kommunstyrelsen/2026-03-18/anslagsbevis.pdf", "GET /api/v1/publikt/x",
+        "GET /e-diarium/x"));
 
     List<String> oppnaSomInteSvarar = new ArrayList<>();
     List<String> svararUtanInloggning = new ArrayList<>();

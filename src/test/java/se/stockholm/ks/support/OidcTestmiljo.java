@@ -10,10 +10,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * integrations and the application's group mapping table.
  *
  * <p>Officials (login page, password {@link OidcLeverantor#LOSENORD}): {@code rebecka} (KS-Registratorer →
- * ks-kansli), {@code hugo} (SLK-Handlaggare → stadsledningskontoret), {@code utan-roll} (Kantin: no row in the
- * table). Integrations (client credentials): {@code e-tjanst} (role skrivelser.integration → integration),
+ * ks-kansli), {@code hugo} (SLK-Handlaggare → stadsledningskontoret), {@code ada} (Skrivelseprocessen-Administratorer
+ * → camunda-admin), {@code utan-roll} (Kantin: no row in the table). Integrations (client credentials): {@code e-tjanst} (role skrivelser.integration → integration),
  * {@code okand-klient} (an unmapped role), {@code annan-app} (a token for another API: {@code aud}
- * annat-api), and one client per demo user of {@code BehorighetIT} with its group's directory role.
+ * annat-api), {@code administrator} (camunda-admin), and one client per demo user of {@code BehorighetIT} with its group's directory role.
  */
 public final class OidcTestmiljo {
 
@@ -27,7 +27,8 @@ public final class OidcTestmiljo {
       "Liberalerna", "parti-l",
       "Processagare", "processagare",
       "Skrivelseprocessen-Drift", "drift",
-      "skrivelser.integration", "integration");
+      "skrivelser.integration", "integration",
+      "Skrivelseprocessen-Administratorer", "camunda-admin");
 
   private static OidcLeverantor leverantor;
 
@@ -40,6 +41,7 @@ public final class OidcTestmiljo {
       leverantor = OidcLeverantor.starta(
           Map.of("rebecka", List.of("KS-Registratorer", "Alla-anstallda"),
               "hugo", List.of("SLK-Handlaggare"),
+              "ada", List.of("Skrivelseprocessen-Administratorer"),
               "utan-roll", List.of("Kantin")),
           Map.ofEntries(
               Map.entry("e-tjanst", Map.of("roles", List.of("skrivelser.integration"))),
@@ -53,7 +55,8 @@ public final class OidcTestmiljo {
               Map.entry("liberalerna", Map.of("roles", List.of("Liberalerna"))),
               Map.entry("processagare", Map.of("roles", List.of("Processagare"))),
               Map.entry("prometheus", Map.of("roles", List.of("Skrivelseprocessen-Drift"))),
-              Map.entry("integration", Map.of("roles", List.of("skrivelser.integration")))));
+              Map.entry("integration", Map.of("roles", List.of("skrivelser.integration"))),
+              Map.entry("administrator", Map.of("roles", List.of("Skrivelseprocessen-Administratorer")))));
       Runtime.getRuntime().addShutdownHook(new Thread(leverantor::close));
     }
     return leverantor;
@@ -65,16 +68,28 @@ public final class OidcTestmiljo {
    * @param r the test's dynamic properties
    */
   public static void egenskaper(DynamicPropertyRegistry r) {
+    argument().forEach(a -> {
+      String[] delar = a.substring(2).split("=", 2);
+      r.add(delar[0], () -> delar[1]);
+    });
+  }
+
+  /**
+   * The same as command-line arguments, for an application started in a JVM of its own ({@link Nod}).
+   *
+   * @return {@code --ks.oidc.…=…} arguments
+   */
+  public static List<String> argument() {
     OidcLeverantor l = leverantor();
-    r.add("ks.oidc.utfardare", l::utfardare);
-    r.add("ks.oidc.klient-id", () -> OidcLeverantor.KLIENT_ID);
-    r.add("ks.oidc.klient-hemlighet", () -> OidcLeverantor.HEMLIGHET);
-    r.add("ks.oidc.malgrupp", () -> OidcLeverantor.MALGRUPP);
+    List<String> argument = new java.util.ArrayList<>(List.of("--ks.oidc.utfardare=" + l.utfardare(),
+        "--ks.oidc.klient-id=" + OidcLeverantor.KLIENT_ID, "--ks.oidc.klient-hemlighet=" + OidcLeverantor.HEMLIGHET,
+        "--ks.oidc.malgrupp=" + OidcLeverantor.MALGRUPP));
     int i = 0;
     for (Map.Entry<String, String> rad : MAPPNING.entrySet()) {
-      int n = i++;
-      r.add("ks.oidc.gruppmappning[" + n + "].fran", rad::getKey);
-      r.add("ks.oidc.gruppmappning[" + n + "].grupper[0]", rad::getValue);
+      argument.add("--ks.oidc.gruppmappning[" + i + "].fran=" + rad.getKey());
+      argument.add("--ks.oidc.gruppmappning[" + i + "].grupper[0]=" + rad.getValue());
+      i++;
     }
+    return argument;
   }
 }
