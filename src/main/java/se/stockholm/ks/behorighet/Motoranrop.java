@@ -87,7 +87,9 @@ final class Motoranrop {
       regel(Set.of("PUT"), "/task/" + ID, TJ), // due and follow-up dates in Tasklist
       regel(POST, "/task/" + ID + "/(local)?[vV]ariables/[^/]+/data", TJ),
       regel(POST, "/process-definition/(key/" + ID + "(/tenant-id/" + ID + ")?|" + ID + ")/(start|submit-form)", TJ),
-      // process owners (Cockpit): the other read resources and their queries
+      // process owners (Cockpit): the other read resources and their queries; the open tasks counted per
+      // candidate group (Cockpit's Uppgifter page)
+      regel(GET, "/task/report/candidate-group-count", Set.of(Roll.PROCESSAGARE)),
       regel(GET, "/(incident|job-definition|job|execution|decision-definition|decision-requirements-definition"
           + "|case-definition|batch|external-task|authorization|metrics|telemetry|history/[a-z\\-]+)(/.*)?",
           Set.of(Roll.PROCESSAGARE)),

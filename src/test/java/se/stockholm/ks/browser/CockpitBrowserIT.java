@@ -151,7 +151,7 @@ class CockpitBrowserIT {
       });
       b.klicka(b.driver().findElement(By.cssSelector("form button[type='submit']")));
       b.vanta().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-widget-header] .navbar-brand")));
-      b.vanta().until(d -> !b.synliga(By.linkText("Processes")).isEmpty());
+      b.vanta().until(d -> !b.synliga(By.linkText("Processer")).isEmpty());
 
       for (var modell : POLLETTER.entrySet()) {
         visaModellen(cockpit, modell.getKey(), modell.getValue());
@@ -187,7 +187,7 @@ class CockpitBrowserIT {
     // the diagram as large as it gets (at most full scale), the side bar out of the way
     // clicked through the DOM: with a wide model the diagram's hit areas can lie over these links
     b.synliga(By.cssSelector(".ctn-sidebar a.hide-collapsable")).stream().findFirst().ifPresent(this::klicka);
-    b.synliga(By.cssSelector("a.maximize-collapsable[title='Maximize diagram']")).stream().findFirst()
+    b.synliga(By.cssSelector("a.maximize-collapsable[title='Maximera diagrammet']")).stream().findFirst()
         .ifPresent(this::klicka);
     b.vanta().until(d -> this.<Boolean>js("var c = document.querySelector('.djs-container');"
         + " return c.clientHeight > window.innerHeight * 0.6 && c.getBoundingClientRect().left < 60;"));
@@ -197,7 +197,7 @@ class CockpitBrowserIT {
       if (Math.abs(skala() - Math.min(1, storstaMojligaSkala())) < 0.03) {
         return true;
       }
-      klicka(d.findElement(By.cssSelector("button[title='reset zoom']")));
+      klicka(d.findElement(By.cssSelector("button[ng-click='resetZoom()']")));
       return false;
     });
     assertThat(skala()).as(nyckel + ": skala").isGreaterThan(0.9);

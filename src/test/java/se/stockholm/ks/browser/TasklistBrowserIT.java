@@ -472,9 +472,11 @@ class TasklistBrowserIT {
   }
 
   private WebElement etikettensRuta(WebElement formular, String etikett) {
-    return formular.findElements(By.cssSelector("label.fjs-form-field-label")).stream()
-        .filter(l -> l.getText().trim().equals(etikett)).findFirst().orElseThrow()
-        .findElement(By.cssSelector("input"));
+    WebElement label = formular.findElements(By.cssSelector("label.fjs-form-field-label")).stream()
+        .filter(l -> l.getText().trim().equals(etikett)).findFirst().orElseThrow();
+    // the box inside its label (form-js in Camunda 7.24's Tasklist) or named by the label's for (Operaton 1.0's)
+    String ruta = label.getDomAttribute("for");
+    return ruta == null || ruta.isBlank() ? label.findElement(By.cssSelector("input")) : formular.findElement(By.id(ruta));
   }
 
   /** Opens the date picker of the form's (only) date field and clicks today. */

@@ -56,6 +56,7 @@ public final class Scenario {
   private String dnr;
   private String urlDnr;
   private boolean motornKorJobb;
+  private boolean motornKand;
 
   /** What the run produced. */
   public record Resultat(String diarienummer, String status, List<JsonNode> handlingar, Path arendedokument,
@@ -94,26 +95,69 @@ public final class Scenario {
    * @throws Exception when a step fails
    */
   public Resultat kor() throws Exception {
-    rubrik("Skrivelse angående stadens inbjudan till Mayor summit combat antisemitism movement i Paris (KS 2025/1513)");
-    motornKorJobb = anrop("GET", "/api/v1/demo/klocka", "admin", null).path("jobbutforareAktiv").asBoolean();
-    ut.println(motornKorJobb ? "Processmotorns jobbutförare kör tidsstyrda och asynkrona steg när klockan flyttas."
-        : "Scenariot kör tidsstyrda och asynkrona steg själv när de förfaller (jobbutföraren är avstängd).");
     try {
-      inkommer();
-      fordelas();
-      tjanstutlatande();
-      promemoria();
-      foredragningslistan("BRB", "2026-03-11", "brbsekreterare", LocalDateTime.of(2026, 3, 9, 9, 0));
-      borgarradsberedningen();
-      sarskiltUttalande();
-      foredragningslistan("KS", "2026-03-18", "kssekreterare", LocalDateTime.of(2026, 3, 16, 9, 0));
-      kommunstyrelsen();
-      protokollet();
-      laglighetsprovning();
-      return resultat();
+      forstaHalvan();
+      return andraHalvan(dnr);
     } finally {
       anrop("DELETE", "/api/v1/demo/klocka", "admin", null);
     }
+  }
+
+  /**
+   * The first half, from skrivelse to the borgarrådsberedning's outcome (2026-03-11). The demo clock stays
+   * where the case is (in the database, so an application started later on the same database follows it).
+   *
+   * @return the ärende's diarienummer, for {@link #andraHalvan(String)}
+   * @throws Exception when a step fails
+   */
+  public String forstaHalvan() throws Exception {
+    rubrik("Skrivelse angående stadens inbjudan till Mayor summit combat antisemitism movement i Paris (KS 2025/1513)");
+    motor();
+    inkommer();
+    fordelas();
+    tjanstutlatande();
+    promemoria();
+    foredragningslistan("BRB", "2026-03-11", "brbsekreterare", LocalDateTime.of(2026, 3, 9, 9, 0));
+    borgarradsberedningen();
+    return dnr;
+  }
+
+  /**
+   * The second half, from the särskilt uttalande to the closed ärende, possibly against another application
+   * on the same database (README, "Processmotorer": the switch from Camunda to Operaton). Leaves the demo clock
+   * as {@link #kor()} does not: the caller resets it.
+   *
+   * @param diarienummer the ärende {@link #forstaHalvan()} registered
+   * @return what the run produced
+   * @throws Exception when a step fails
+   */
+  public Resultat andraHalvan(String diarienummer) throws Exception {
+    if (!motornKand) {
+      motor();
+    }
+    dnr = diarienummer;
+    urlDnr = dnr.replace(' ', '-').replace('/', '-');
+    // what the first half registered is not new (when another Scenario ran it)
+    anrop("GET", "/api/v1/arenden/" + urlDnr + "/handlingar", "integration", null)
+        .forEach(h -> kandaHandlingar.add(h.path("dokumentnummer").asText()));
+    sarskiltUttalande();
+    foredragningslistan("KS", "2026-03-18", "kssekreterare", LocalDateTime.of(2026, 3, 16, 9, 0));
+    kommunstyrelsen();
+    protokollet();
+    laglighetsprovning();
+    return resultat();
+  }
+
+  /** Resets the demo clock to the real time. */
+  public void aterstallKlockan() throws Exception {
+    anrop("DELETE", "/api/v1/demo/klocka", "admin", null);
+  }
+
+  private void motor() throws Exception {
+    motornKorJobb = anrop("GET", "/api/v1/demo/klocka", "admin", null).path("jobbutforareAktiv").asBoolean();
+    motornKand = true;
+    ut.println(motornKorJobb ? "Processmotorns jobbutförare kör tidsstyrda och asynkrona steg när klockan flyttas."
+        : "Scenariot kör tidsstyrda och asynkrona steg själv när de förfaller (jobbutföraren är avstängd).");
   }
 
   // --- the steps ----------------------------------------------------------------------------------

@@ -90,6 +90,33 @@ public final class Nod implements AutoCloseable {
   }
 
   /**
+   * Starts a node from an executable jar (an application as built, e.g. the other engine's build: README,
+   * "Processmotorer") in a new temporary directory (does not wait for it).
+   *
+   * @param jar the Spring Boot jar
+   * @param namn a name for the log
+   * @param argument Spring Boot arguments
+   * @return the node
+   * @throws IOException when the JVM cannot be started
+   */
+  public static Nod startaJar(Path jar, String namn, String... argument) throws IOException {
+    Path katalog = Files.createTempDirectory("ks-nod-" + namn);
+    Path logg = katalog.resolve(namn + ".log");
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> kommando = new ArrayList<>(List.of(java, "-Duser.timezone=Europe/Stockholm", "-Dfile.encoding=UTF-8",
+        "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toAbsolutePath().toString(), "--server.port=0"));
+    kommando.addAll(List.of(argument));
+    ProcessBuilder pb = new ProcessBuilder(kommando).directory(katalog.toFile()).redirectErrorStream(true)
+        .redirectOutput(logg.toFile());
+    for (String variabel : new HashSet<>(pb.environment().keySet())) {
+      if (variabel.startsWith("SPRING_") || variabel.startsWith("KS_")) {
+        pb.environment().remove(variabel);
+      }
+    }
+    return new Nod(namn, pb.start(), katalog, logg);
+  }
+
+  /**
    * Waits until the node has started.
    *
    * @param hogst how long at most
