@@ -22,7 +22,8 @@ import se.stockholm.ks.diarium.Diarium;
 
 /**
  * {@code /api/v1/bevakning}: the bevakning view as JSON, for {@code ks-kansli}, {@code processagare}
- * and administrators (403 for others). The same data as the page {@code /bevakning}.
+ * and administrators (403 for others). The same data as the page {@code /bevakning}, the meetings and what
+ * they miss included.
  */
 @RestController
 @RequestMapping("/api/v1/bevakning")
@@ -37,10 +38,12 @@ class BevakningController {
     this.identityService = identityService;
   }
 
-  @Operation(operationId = "hamtaBevakning", summary = "Öppna ärenden, remisser och särskilda uttalanden",
+  @Operation(operationId = "hamtaBevakning", summary = "Öppna ärenden, remisser, särskilda uttalanden och sammanträden",
       description = "Öppna ärenden per fas; remisser vars svarsdatum har passerat eller infaller denna vecka (till och "
-          + "med söndag), per remissinstans och ärende för ärende; öppna särskilda uttalanden med sista dag. Datum i "
-          + "Europe/Stockholm. För KS kansli och processägare.")
+          + "med söndag), per remissinstans och ärende för ärende; öppna särskilda uttalanden med sista dag; "
+          + "borgarrådsberedningens och kommunstyrelsens nästa sammanträden och tidigare där något återstår, med det "
+          + "som saknas (föredragningslista, promemoria, tillstyrkan, ärendedokument, särskilda uttalanden, utfall, "
+          + "justering, anslag) och sista dag för det. Datum i Europe/Stockholm. För KS kansli och processägare.")
   @ApiResponse(responseCode = "200", description = "Läget nu")
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   Bevakning.Lage lage() {

@@ -118,6 +118,47 @@ public class Bevakning {
   }
 
   /**
+   * Something missing for a meeting or for an ärende on its list.
+   *
+   * @param typ what is missing: {@code foredragningslista}, {@code promemoria}, {@code tillstyrkan},
+   *     {@code arendedokument}, {@code sarskilt-uttalande}, {@code utfall}, {@code justering} or {@code anslag}
+   * @param text what is missing, in Swedish
+   * @param senast the last day it should be done (Europe/Stockholm), or null
+   * @param forsenad true when that day has passed
+   */
+  public record Brist(String typ, String text, LocalDate senast, boolean forsenad) {
+  }
+
+  /**
+   * An ärende on a meeting's föredragningslista.
+   *
+   * @param diarienummer its dnr
+   * @param rubrik its rubrik
+   * @param status where it stands at the meeting ({@code anmalt}, {@code bordlagt}, {@code tillstyrkt}, …)
+   * @param statusText the same in Swedish
+   * @param saknas what is missing for it, empty when nothing
+   */
+  public record Motesarende(String diarienummer, String rubrik, String status, String statusText, List<Brist> saknas) {
+  }
+
+  /**
+   * A meeting of borgarrådsberedningen or kommunstyrelsen and what is missing for it.
+   *
+   * @param organ {@code BRB} or {@code KS}
+   * @param namn the organ in Swedish
+   * @param datum the meeting day
+   * @param status where the meeting is ({@code planerat}, {@code foredragningslista_faststalld}, {@code hallet},
+   *     {@code protokoll_justerat}, {@code anslaget})
+   * @param statusText the same in Swedish
+   * @param antalArenden the ärenden on its list (not those avförda)
+   * @param saknas what is missing for the meeting itself
+   * @param arenden the ärenden on its list, in the list's order
+   */
+  public record Sammantradeslage(String organ, String namn, LocalDate datum, String status, String statusText,
+                                 int antalArenden, List<Brist> saknas, List<Motesarende> arenden) {
+  }
+
+  /**
    * What is open now.
    *
    * @param tid when it was read
@@ -125,9 +166,12 @@ public class Bevakning {
    * @param remissinstanser per remissinstans with a remiss overdue or due this week
    * @param remisser the overdue remisser and those due this week, earliest first
    * @param sarskildaUttalanden the open särskilda uttalanden, earliest due first
+   * @param sammantraden the coming meetings of BRB and KS and the held ones with work left, and what is
+   *     missing for each ({@link Motesbevakning}), by date
    */
   public record Lage(OffsetDateTime tid, List<FasAntal> oppnaPerFas, List<RemissinstansLage> remissinstanser,
-                     List<Bevakningsrad> remisser, List<Bevakningsrad> sarskildaUttalanden) {
+                     List<Bevakningsrad> remisser, List<Bevakningsrad> sarskildaUttalanden,
+                     List<Sammantradeslage> sammantraden) {
   }
 
   /**
@@ -159,15 +203,17 @@ public class Bevakning {
   private final Organisation organisation;
   private final Arbetsdagskalender kalender;
   private final JdbcClient jdbc;
+  private final Motesbevakning motesbevakning;
 
   Bevakning(RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
-            Organisation organisation, Arbetsdagskalender kalender, JdbcClient jdbc) {
+            Organisation organisation, Arbetsdagskalender kalender, JdbcClient jdbc, Motesbevakning motesbevakning) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.identityService = identityService;
     this.organisation = organisation;
     this.kalender = kalender;
     this.jdbc = jdbc;
+    this.motesbevakning = motesbevakning;
   }
 
   /** The groups that see the bevakning (the page and {@code /api/v1/bevakning}). */
@@ -210,7 +256,7 @@ public class Bevakning {
         .dueBefore(Date.from(Diarium.nu().toInstant())).count());
   }
 
-  /** @return what is open now: phases, remisser and särskilda uttalanden */
+  /** @return what is open now: phases, remisser, särskilda uttalanden and the meetings with what they miss */
   public Lage lage() {
     return somSystemet(() -> {
       OffsetDateTime nu = Diarium.nu();
@@ -235,7 +281,9 @@ public class Bevakning {
       organisation.partier().forEach(p -> partier.put(p.grupp(), p.namn()));
       List<Task> uttalanden = taskService.createTaskQuery().taskDefinitionKey(LAMNA_SARSKILT_UTTALANDE)
           .orderByDueDate().asc().list();
-      return new Lage(nu, faser, perInstans, remisser, rader(uttalanden, partier, nu));
+      List<Bevakningsrad> sarskilda = rader(uttalanden, partier, nu);
+      LocalDate idag = nu.atZoneSameInstant(Diarium.STOCKHOLM).toLocalDate();
+      return new Lage(nu, faser, perInstans, remisser, sarskilda, motesbevakning.sammantraden(idag, sarskilda));
     });
   }
 
@@ -258,29 +306,41 @@ public class Bevakning {
       throw new IllegalArgumentException("Perioden får vara högst tio år.");
     }
     Map<Long, LocalDate> inkom = new HashMap<>();
-    jdbc.sql("select id, inkom_datum from arende where inkom_datum between ? and ? and status in (?, ?, ?, ?)")
-        .params(fran, till, "PAGAENDE", "BESLUTAT", "AVSLUTAT", "ATERKALLAT")
+    jdbc.sql(LEDTIDER_ARENDEN).param("fran", fran).param("till", till).param("statusar", RAKNADE_STATUSAR)
         .query(rs -> {
           inkom.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
         });
-    Map<Handelsetyp, List<Integer>> dagar = new EnumMap<>(Handelsetyp.class);
-    List<String> typer = new ArrayList<>();
-    for (Milstolpe m : Milstolpe.values()) {
-      typer.add(m.handelse().name());
+    Arbetsdagsraknare raknare = new Arbetsdagsraknare(kalender, fran);
+    // the first time of each milestone per ärende (the rows come unordered; the smallest is kept)
+    Map<Long, OffsetDateTime[]> forsta = new HashMap<>();
+    Milstolpe[] milstolpar = Milstolpe.values();
+    Map<String, Integer> index = new HashMap<>();
+    for (Milstolpe m : milstolpar) {
+      index.put(m.handelse().name(), m.ordinal());
     }
-    jdbc.sql("select h.arende_id, h.handelsetyp, min(h.tid) from arende_handelse h join arende a on a.id = h.arende_id"
-            + " where a.inkom_datum between :fran and :till and h.handelsetyp in (:typer)"
-            + " group by h.arende_id, h.handelsetyp")
-        .param("fran", fran).param("till", till).param("typer", typer)
+    jdbc.sql(LEDTIDER_HANDELSER).param("fran", fran).param("till", till)
         .query(rs -> {
-          LocalDate start = inkom.get(rs.getLong(1));
-          if (start == null) {
-            return;
+          OffsetDateTime[] tider = forsta.computeIfAbsent(rs.getLong(1), k -> new OffsetDateTime[milstolpar.length]);
+          int i = index.get(rs.getString(2));
+          OffsetDateTime tid = rs.getObject(3, OffsetDateTime.class);
+          if (tider[i] == null || tid.isBefore(tider[i])) {
+            tider[i] = tid;
           }
-          LocalDate dag = rs.getObject(3, OffsetDateTime.class).atZoneSameInstant(Diarium.STOCKHOLM).toLocalDate();
-          dagar.computeIfAbsent(Handelsetyp.valueOf(rs.getString(2)), t -> new ArrayList<>())
-              .add(kalender.arbetsdagarMellan(start, dag));
         });
+    Map<Handelsetyp, List<Integer>> dagar = new EnumMap<>(Handelsetyp.class);
+    forsta.forEach((arende, tider) -> {
+      LocalDate start = inkom.get(arende);
+      if (start == null) {
+        return; // not counted (being registered, voided)
+      }
+      for (Milstolpe m : milstolpar) {
+        OffsetDateTime tid = tider[m.ordinal()];
+        if (tid != null) {
+          dagar.computeIfAbsent(m.handelse(), t -> new ArrayList<>())
+              .add(raknare.mellan(start, tid.atZoneSameInstant(Diarium.STOCKHOLM).toLocalDate()));
+        }
+      }
+    });
     List<Ledtid> ledtider = new ArrayList<>();
     for (Milstolpe m : Milstolpe.values()) {
       List<Integer> d = dagar.getOrDefault(m.handelse(), List.of()).stream().sorted().toList();
@@ -288,6 +348,68 @@ public class Bevakning {
           percentil(d, 90)));
     }
     return new Ledtider(fran, till, inkom.size(), ledtider);
+  }
+
+  /** The statuses of the ärenden counted in lead times (not those being registered or voided). */
+  static final List<String> RAKNADE_STATUSAR = List.of("PAGAENDE", "BESLUTAT", "AVSLUTAT", "ATERKALLAT");
+
+  /** The ärenden of the period (index {@code ix_arende_inkom_datum}). */
+  static final String LEDTIDER_ARENDEN =
+      "select id, inkom_datum from arende where inkom_datum between :fran and :till and status in (:statusar)";
+
+  /**
+   * The milestones' events of the period's ärenden: for each ärende of the period (by
+   * {@code ix_arende_inkom_datum}) its events of the six milestone types, read from the partial index
+   * {@code ix_handelse_milstolpe} alone (V18: only those types, with the time), not from the table. The
+   * types are written into the statement, not bound, so that PostgreSQL can match the index's condition
+   * also in a generic plan; they are the enum's names, never input. The first time per ärende and type
+   * is taken in Java (no aggregate in the database, which would spill to disk for long periods).
+   */
+  static final String LEDTIDER_HANDELSER = "select h.arende_id, h.handelsetyp, h.tid from arende a"
+      + " join arende_handelse h on h.arende_id = a.id and h.handelsetyp in ("
+      + java.util.Arrays.stream(Milstolpe.values()).map(m -> "'" + m.handelse().name() + "'")
+          .collect(java.util.stream.Collectors.joining(", "))
+      + ") where a.inkom_datum between :fran and :till";
+
+  /**
+   * Working days between two dates as {@link Arbetsdagskalender#arbetsdagarMellan}, each day of the
+   * calendar looked at once however many ärenden are counted: the number of working days from a base
+   * day to each day is kept in an array, and a count is the difference of two entries. Days before the
+   * base are counted by the calendar itself.
+   */
+  static final class Arbetsdagsraknare {
+    private final Arbetsdagskalender kalender;
+    private final LocalDate bas;
+    private int[] franBas = new int[0];
+
+    Arbetsdagsraknare(Arbetsdagskalender kalender, LocalDate bas) {
+      this.kalender = kalender;
+      this.bas = bas;
+    }
+
+    /**
+     * @param franExklusive the first day, not counted
+     * @param tillInklusive the last day, counted
+     * @return the working days, as {@link Arbetsdagskalender#arbetsdagarMellan}
+     */
+    int mellan(LocalDate franExklusive, LocalDate tillInklusive) {
+      if (franExklusive.isBefore(bas) || tillInklusive.isBefore(bas)) {
+        return kalender.arbetsdagarMellan(franExklusive, tillInklusive);
+      }
+      return franBas(tillInklusive) - franBas(franExklusive);
+    }
+
+    private int franBas(LocalDate dag) {
+      int i = (int) java.time.temporal.ChronoUnit.DAYS.between(bas, dag);
+      if (i >= franBas.length) {
+        int[] storre = java.util.Arrays.copyOf(franBas, Math.max(i + 1, franBas.length * 2 + 366));
+        for (int j = franBas.length; j < storre.length; j++) {
+          storre[j] = j == 0 ? 0 : storre[j - 1] + (kalender.arArbetsdag(bas.plusDays(j)) ? 1 : 0);
+        }
+        franBas = storre;
+      }
+      return franBas[i];
+    }
   }
 
   /**

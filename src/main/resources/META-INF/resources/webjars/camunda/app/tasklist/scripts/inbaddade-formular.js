@@ -8,8 +8,11 @@
  * - The link marked data-lank points to the case's page (variable arendeLank).
  * - Proposed values (e.g. today's date) are filled in when the field is empty.
  * - File fields: at most 25 MB and not empty, checked on choosing, with a Swedish message; no
- *   empty File variable is sent when no file is chosen.
+ *   empty File variable is sent when no file is chosen; a Swedish "Välj fil …" button and the chosen
+ *   file's name in place of the browser's own chooser, which speaks the browser's language.
  * - Text areas marked data-tecken-for show how many characters they hold.
+ * - Date fields marked data-ks-datum are text fields for ÅÅÅÅ-MM-DD in every browser language, checked
+ *   as typed.
  */
 (function () {
   var MAX_FIL = 26214400;
@@ -27,6 +30,49 @@
       return 'Filen är tom (0 byte). Välj filen på nytt.';
     }
     return null;
+  }
+
+  function storlek(byte) {
+    return byte < 1048576 ? Math.max(1, Math.round(byte / 1024)) + ' kB'
+        : (byte / 1048576).toFixed(1).replace('.', ',') + ' MB';
+  }
+
+  /**
+   * The browser's own file chooser says "Choose File" / "No file chosen" in the browser's language:
+   * it is hidden (still the field the form sends, and the one the label opens) behind a button
+   * "Välj fil …" and the chosen file's name in Swedish.
+   *
+   * @param input the input type=file
+   * @return the element that shows the chosen file
+   */
+  function svenskFilvaljare(input) {
+    var knapp = document.createElement('button');
+    knapp.type = 'button';
+    knapp.className = 'btn btn-default ks-valj-fil';
+    knapp.textContent = 'Välj fil …';
+    var visning = document.createElement('span');
+    visning.className = 'ks-vald-fil';
+    visning.id = input.id + '-vald';
+    visning.textContent = 'Ingen fil vald';
+    knapp.id = input.id + '-knapp';
+    knapp.setAttribute('aria-describedby', visning.id);
+    // the field's label names the button for a screen reader ("Skrivelsen som fil, Välj fil …")
+    var etikett = input.id ? document.querySelector('label[for="' + input.id + '"]') : null;
+    if (etikett) {
+      etikett.id = etikett.id || input.id + '-etikett';
+      knapp.setAttribute('aria-labelledby', etikett.id + ' ' + knapp.id);
+    }
+    knapp.addEventListener('click', function () { input.click(); });
+    input.classList.add('ks-dold-filvaljare');
+    input.setAttribute('tabindex', '-1');
+    input.setAttribute('aria-hidden', 'true');
+    // on a line of its own under the label, as the browser's chooser was
+    var rad = document.createElement('div');
+    rad.className = 'ks-filvaljare';
+    rad.appendChild(knapp);
+    rad.appendChild(visning);
+    input.parentNode.insertBefore(rad, input);
+    return visning;
   }
 
   /**
@@ -88,9 +134,11 @@
 
     filer.forEach(function (f) {
       var input = rot.querySelector('#' + f.falt);
+      var visning = svenskFilvaljare(input);
       input.addEventListener('change', function () {
+        var fil = input.files && input.files[0];
+        visning.textContent = fil ? fil.name + ' (' + storlek(fil.size) + ')' : 'Ingen fil vald';
         $scope.$apply(function () {
-          var fil = input.files && input.files[0];
           ks.harFil = !!fil;
           ks.filFel = filfel(fil);
           $scope[o.formular][input.name].$setValidity('fil', !ks.filFel);
@@ -98,7 +146,28 @@
       });
     });
 
+    // Date fields (data-ks-datum): text fields for ÅÅÅÅ-MM-DD, not the browser's date field, which shows
+    // mm/dd/yyyy in an English browser; a date that is not ÅÅÅÅ-MM-DD or does not exist makes the field
+    // invalid (the form's "Ange ett datum (ÅÅÅÅ-MM-DD).").
+    Array.prototype.forEach.call(rot.querySelectorAll('input[data-ks-datum]'), function (falt) {
+      function kontrollera() {
+        var v = falt.value.trim();
+        var kontroll = $scope[o.formular] && $scope[o.formular][falt.name];
+        if (kontroll) { kontroll.$setValidity('datum', v === '' || giltigtDatum(v)); }
+      }
+      falt.addEventListener('input', function () { $scope.$apply(kontrollera); });
+      camForm.on('variables-applied', function () { $scope.$evalAsync(kontrollera); });
+    });
+
     return { vm: vm, rot: rot, ks: ks };
+  }
+
+  /** @return true for a date written ÅÅÅÅ-MM-DD that exists (not 2026-02-30) */
+  function giltigtDatum(v) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+    if (!m) { return false; }
+    var d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
   }
 
   window.ksFormular = { koppla: koppla, idag: idag };
