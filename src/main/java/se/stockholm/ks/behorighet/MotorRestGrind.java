@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -38,9 +39,9 @@ import se.stockholm.ks.security.Grupper;
  *       is 403 problem+json before the engine sees it.</li>
  *   <li>A task's comments have the task's rights ({@link Kommentarskontroll}): reading or writing
  *       them without the right is 403 problem+json in Swedish, not the engine's 400.</li>
- *   <li>Error answers are rewritten by {@link Motorfel}: races 409, gone 404, odd input 400, never
- *       500 and never a class name. An exception that escapes the engine's own handler becomes the
- *       same 400. A 503 (the database away, {@link se.stockholm.ks.drift}) passes unchanged, and so
+ *   <li>Error answers are rewritten by {@link Motorfel}: races 409 (also the engine's 403 for a task
+ *       completed by someone else at the same moment), gone 404, odd input 400, never 500 and never
+ *       a class name. An exception that escapes the engine's own handler becomes the same 400. A 503 (the database away, {@link se.stockholm.ks.drift}) passes unchanged, and so
  *       does a server error while the database does not answer (the outer filter answers it 503).</li>
  * </ol>
  */
@@ -50,6 +51,7 @@ public class MotorRestGrind extends OncePerRequestFilter {
 
   private static final Pattern ENGINE_REST = Pattern.compile("^/engine-rest(?:/engine/[^/]+)?(/.*)?$");
   private static final Pattern WEBAPP = Pattern.compile("^/camunda/api/engine(?:/engine/[^/]+)?(/.*)?$");
+  private static final Pattern UPPGIFT = Pattern.compile("^/task/([^/]+)/(?:complete|submit-form|resolve)$");
   private static final Pattern TRICK = Pattern.compile("(?i)%2f|%5c|%2e|%00|%25|\\.\\.|//|;|\\\\");
 
   private final ProcessEngine engine;
@@ -134,8 +136,42 @@ public class MotorRestGrind extends OncePerRequestFilter {
       if (svar.getStatus() >= 500) {
         LOG.info("Processmotorns API: {} {} gav {}: {}", request.getMethod(), uri, svar.getStatus(), svar.kropp());
       }
+      if (svar.getStatus() == 403 && slutfordUnderTiden(sokvag, svar.kropp())) {
+        LOG.info("Processmotorns API: {} {} kom efter att uppgiften slutförts av någon annan", metod, uri);
+        Motorfel.problem(409, "uppgiften-andrad", "Någon annan hann före",
+            "Uppgiften slutfördes samtidigt av någon annan. Din begäran ändrade ingenting; läs in uppgiftslistan på nytt.",
+            uri, response);
+        return;
+      }
       Motorfel.skriv(svar.getStatus(), svar.kropp(), uri, response);
     }
+  }
+
+  /**
+   * Whether an engine's 403 on a task is a race, not a lack of rights: when a task is completed, the
+   * engine deletes its per-task authorizations, so a second, simultaneous completion fails the
+   * authorization check instead of finding the task gone. That request is answered 409 like the
+   * other races.
+   *
+   * @param sokvag the path inside the engine's API, e.g. {@code /task/{id}/submit-form}
+   * @param kropp the engine's answer
+   * @return true when the answer is an {@code AuthorizationException} for a task that no longer exists
+   */
+  private boolean slutfordUnderTiden(String sokvag, String kropp) {
+    Matcher uppgift = UPPGIFT.matcher(sokvag);
+    if (!uppgift.matches() || kropp == null || !kropp.contains("AuthorizationException")) {
+      return false;
+    }
+    String id = uppgift.group(1);
+    ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    return cfg.getCommandExecutorTxRequired().execute(ctx -> {
+      ctx.disableAuthorizationCheck();
+      try {
+        return ctx.getTaskManager().findTaskById(id) == null;
+      } finally {
+        ctx.enableAuthorizationCheck();
+      }
+    });
   }
 
   /** The authenticated user of a request and the user's groups. */
