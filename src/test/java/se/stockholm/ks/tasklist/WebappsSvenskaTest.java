@@ -21,6 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import se.stockholm.ks.support.Webbappsetiketter;
+
 /**
  * Cockpit and Welcome speak Swedish as Tasklist does: the application's {@code app/<app>/locales/sv.json}
  * (written by {@code tools/webapp-sv/oversatt.py}) has every label of the Camunda webjar's
@@ -53,7 +55,7 @@ class WebappsSvenskaTest {
   void everyLabelIsTranslatedWithItsPlaceholders(String app) throws IOException {
     JsonNode en = webjar(app).get("labels");
     JsonNode sv = svenska(app).get("labels");
-    assertThat(namn(sv)).as(app + ": nycklar").isEqualTo(namn(en));
+    assertThat(Webbappsetiketter.skillnader(sv, en)).as(app + ": nycklar").isEmpty();
 
     List<String> oversatta = new ArrayList<>();
     List<String> fel = new ArrayList<>();
